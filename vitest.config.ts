@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url + '/../api/');
+
+// graphql is a dual CJS/ESM package: type-graphql requires the CJS build, so every import of
+// graphql in tests must resolve to that same file (see ../shared/STACK.md).
+const graphqlCjs = require.resolve('graphql/index.js', { paths: [new URL('./api/', import.meta.url).pathname] });
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          root: './api',
+          include: ['src/**/*.spec.ts', 'e2e/**/*.e2e-spec.ts'],
+          globalSetup: ['./test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'packages', root: './packages', include: ['*/src/**/*.spec.ts'] },
+      },
+    ],
+  },
+});
