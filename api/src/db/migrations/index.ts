@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129024802 } from './Migration20261129024802.js';
+import { Migration20261129025000 } from './Migration20261129025000.js';
+
+/** Migrations in order. Listed explicitly so builds, tests and tools apply the same set. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261129024802', class: Migration20261129024802 },
+  { name: 'Migration20261129025000', class: Migration20261129025000 },
+];

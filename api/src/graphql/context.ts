@@ -1,0 +1,70 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config.js';
+import { DomainError, toGraphQLError } from '../common/errors.js';
+import type { Logger } from '../common/logger.js';
+import { RequestScope } from '../common/request-scope.js';
+import type { PgPubSub } from '../events/pubsub.js';
+import { localeFrom } from '../i18n/messages.js';
+import type { AuthService } from '../modules/account/auth.service.js';
+import { OrganizationService } from '../modules/organization/organization.service.js';
+import { ServantImportService } from '../modules/servant/servant-import.service.js';
+import { ServantService } from '../modules/servant/servant.service.js';
+
+/** Long-lived parts shared by every operation of one API process. */
+export interface AppDeps {
+  config: Config;
+  orm: MikroORM;
+  pubsub: PgPubSub;
+  auth: AuthService;
+  log: Logger;
+}
+
+export interface Services {
+  organizations: OrganizationService;
+  servants: ServantService;
+  servantImport: ServantImportService;
+}
+
+export interface Context {
+  scope: RequestScope;
+  services: Services;
+  deps: AppDeps;
+}
+
+export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'>): Services {
+  const organizations = new OrganizationService(scope);
+  return {
+    organizations,
+    servants: new ServantService(scope, organizations, deps.pubsub),
+    servantImport: new ServantImportService(scope),
+  };
+}
+
+export interface RequestInfo {
+  authorization?: string | null;
+  acceptLanguage?: string | null;
+  ip?: string | null;
+  operationName?: string | null;
+}
+
+/**
+ * One context per operation (HTTP request or subscription event): a fresh EntityManager
+ * fork, the authenticated viewer, fresh dataloaders.
+ */
+export async function buildContext(deps: AppDeps, req: RequestInfo): Promise<Context> {
+  const locale = localeFrom(req.acceptLanguage);
+  let viewer = null;
+  const auth = req.authorization?.trim();
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    try {
+      if (!m) throw DomainError.unauthenticated('SESSION_INVALID');
+      viewer = await deps.auth.authenticate(m[1]);
+    } catch (e) {
+      if (e instanceof DomainError) throw toGraphQLError(e, locale);
+      throw e;
+    }
+  }
+  const scope = new RequestScope(deps.orm.em.fork(), viewer, locale, req.ip ?? null, req.operationName ?? null);
+  return { scope, services: createServices(scope, deps), deps };
+}

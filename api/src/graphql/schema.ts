@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { AccountResolver } from '../modules/account/account.resolver.js';
+import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
+import { AssignmentResolver, ServantResolver } from '../modules/servant/servant.resolver.js';
+import { authChecker } from './auth-checker.js';
+import { domainErrorMiddleware } from './error-middleware.js';
+import { NodeResolver } from './node.resolver.js';
+import { AssignmentType, EducationRecordType } from '../modules/servant/servant.types.js';
+
+/** For printing the schema and tools that never subscribe. */
+const noPubSub: PubSub = {
+  publish: () => undefined,
+  subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true as const, value: undefined }) }) }),
+};
+
+/** Builds the executable schema; `pubSub` feeds subscriptions (PostgreSQL LISTEN/NOTIFY in the app). */
+export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver],
+    orphanedTypes: [AssignmentType, EducationRecordType],
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [domainErrorMiddleware],
+    pubSub: pubSub ?? noPubSub,
+    validate: false,
+  });
+}
+
+/** The committed SDL (`schema/schema.graphql`): sorted so that diffs show real changes only. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
