@@ -111,7 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: int('KOK_MAX_DEPTH', 10, 2, 50),
       maxAliases: int('KOK_MAX_ALIASES', 15, 1, 1000),
       maxTokens: int('KOK_MAX_TOKENS', 2000, 100, 100_000),
-      maxCost: int('KOK_MAX_COST', 50_000, 10, 10_000_000),
+      maxCost: int('KOK_MAX_COST', 250_000, 10, 10_000_000),
       maxPageSize: 100,
     },
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),

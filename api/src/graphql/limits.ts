@@ -31,7 +31,7 @@ function pageSizeError(arg: string, locale: Locale): GraphQLError {
 
 /** Connections cost `1 + n × child`; other objects `1 + child`; scalars nothing. */
 function estimator(locale: Locale): ComplexityEstimator {
-  return ({ args, field, childComplexity }) => {
+  return ({ args, field, type, childComplexity }) => {
     for (const arg of ['first', 'last'] as const) {
       const v = args[arg];
       if (v != null && (typeof v !== 'number' || v < 0 || v > MAX_PAGE_SIZE)) throw pageSizeError(arg, locale);
@@ -43,8 +43,10 @@ function estimator(locale: Locale): ComplexityEstimator {
       return 1 + n * childComplexity;
     }
     if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
-    // Plain lists (work history, roles) are short by design; count them as ten items.
-    if (isListType(getNullableType(field.type))) return 1 + 10 * childComplexity;
+    // A connection's edges are already counted by its `first`/`last`.
+    if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
+    // Plain lists (work history, education) are short by design; count them as five items.
+    if (isListType(getNullableType(field.type))) return 1 + 5 * childComplexity;
     return 1 + childComplexity;
   };
 }
