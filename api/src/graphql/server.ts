@@ -43,16 +43,25 @@ export function maskError(deps: Pick<AppDeps, 'log'>, formatted: GraphQLFormatte
     return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const errorId = crypto.randomUUID();
-  deps.log.error('unexpected error', {
-    errorId,
-    path: formatted.path,
-    error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
-  });
+  deps.log.error('unexpected error', { errorId, path: formatted.path, error: describeFault(original) });
   return {
     message: t('INTERNAL', 'ko', { errorId }),
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', errorId, messageEn: t('INTERNAL', 'en', { errorId }) },
   };
+}
+
+/**
+ * What the log keeps of a fault. Database errors carry the failing statement with its values
+ * inlined (possibly personal data), so only the SQLSTATE and the server's reason are kept.
+ */
+function describeFault(e: unknown): Record<string, unknown> {
+  if (!(e instanceof Error)) return { message: String(e) };
+  const sqlState = (e as { sqlState?: string; code?: string }).sqlState ?? (e as { code?: string }).code;
+  if (sqlState && /^[0-9A-Z]{5}$/.test(sqlState)) {
+    return { name: e.name, sqlState, reason: e.message.split(' - ').pop() };
+  }
+  return { name: e.name, message: e.message, stack: e.stack };
 }
 
 /** Flushes the personal-data access log and publishes after-commit events at the end of each operation. */
