@@ -60,7 +60,14 @@ export function assertCostWithinLimit(
   maxCost: number,
   locale: Locale,
 ): number {
-  const cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator(locale)] });
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator(locale)] });
+  } catch (e) {
+    // Computing the cost coerces the variables first: a bad variable is the client's error.
+    if (e instanceof GraphQLError && !e.extensions?.code) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw e;
+  }
   if (cost > maxCost) {
     throw new GraphQLError(t('QUERY_TOO_COSTLY', locale, { actual: cost, max: maxCost }), { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost } });
   }

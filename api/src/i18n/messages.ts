@@ -43,13 +43,31 @@ export const messages = {
   JOB_SERIES_INVALID: { ko: '직렬은 1~20자의 한글/영문이어야 합니다.', en: 'The job series must be 1–20 letters.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
+/** Names of input fields as a user reads them, for messages that mention a field. */
+export const fieldLabels: Record<string, { ko: string; en: string }> = {
+  employeeNumber: { ko: '사번', en: 'employee number' },
+  name: { ko: '성명', en: 'name' },
+  email: { ko: '이메일', en: 'e-mail' },
+  phone: { ko: '전화번호', en: 'phone' },
+  jobSeries: { ko: '직렬', en: 'job series' },
+  grade: { ko: '급수', en: 'grade' },
+  position: { ko: '직위', en: 'position' },
+  hireDate: { ko: '임용일', en: 'hire date' },
+  interests: { ko: '관심사', en: 'interests' },
+  hobbies: { ko: '취미', en: 'hobbies' },
+};
+
 export type MessageKey = keyof typeof messages;
 export type Locale = 'ko' | 'en';
 
 /** Renders a message in the locale, filling `{name}` placeholders. */
 export function t(key: MessageKey, locale: Locale, params: Record<string, unknown> = {}): string {
   const template: string = messages[key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) return `{${name}}`;
+    const value = String(params[name]);
+    return name === 'field' && fieldLabels[value] ? fieldLabels[value][locale] : value;
+  });
 }
 
 /** Picks Korean unless the client prefers English (`Accept-Language`, honouring q-values). */
