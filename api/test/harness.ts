@@ -89,7 +89,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       },
       body: JSON.stringify({ query, variables }),
     });
-    const raw = await res.json().catch(() => null);
+    // Untyped on purpose: tests assert on the JSON the server really sent.
+    const raw = (await res.json().catch(() => null)) as any;
     return { status: res.status, data: raw?.data, errors: raw?.errors, raw };
   };
 

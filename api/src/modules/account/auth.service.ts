@@ -166,7 +166,7 @@ export class AuthService {
         const { jwks_uri } = (await discovery.json()) as { jwks_uri: string };
         this.jwks = createRemoteJWKSet(new URL(jwks_uri));
       }
-      const { payload } = await jwtVerify(token, this.jwks, { issuer: oidc.issuer, audience: oidc.audience, currentDate: now() });
+      const { payload } = await jwtVerify(token, this.jwks, { issuer: oidc.issuer, audience: oidc.audience, requiredClaims: ['exp'], currentDate: now() });
       const employeeNumber = payload[oidc.claim];
       if (typeof employeeNumber !== 'string' || !employeeNumber) throw new Error('claim missing');
       const conn = this.rootEm.getConnection();

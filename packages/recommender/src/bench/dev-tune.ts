@@ -9,11 +9,11 @@ const grid = product({
   content: [0, 0.1, 0.3],
   popularity: [0, 0.05],
   decay: [0.3, 0.5],
-  div: [1, 0.9],
+  div: [0, 0.01, 0.03],
 }).map((g) => ({
   weights: { collaborative: g.collaborative, content: g.content, popularity: g.popularity },
   sequential: { decay: g.decay },
-  diversityLambda: g.div,
+  sameCategoryPenalty: g.div,
 }));
 const res = tuneOnValidation(split, grid);
 for (const r of res.slice(0, 15)) console.log(JSON.stringify(r.config), r.val.recall.toFixed(4), r.val.ndcg.toFixed(4));

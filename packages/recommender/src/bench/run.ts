@@ -36,9 +36,9 @@ async function published(dir: string): Promise<void> {
   const split: CnpcSplit = await loadCnpcSplit(dir);
   log(`published split: ${split.courses.length} courses, ${split.servants.length} learners, ${split.train.length} train interactions`);
   // Validation: a small grid around the defaults, on the last 20 % of each training sequence.
-  const grid = product({ collaborative: [0.1, 0.3, 0.6], completedContent: [0, 0.1], div: [1, 0.9] }).map((g) => ({
+  const grid = product({ collaborative: [0.1, 0.3, 0.6], completedContent: [0, 0.1], div: [0, 0.01, 0.03] }).map((g) => ({
     weights: { collaborative: g.collaborative, completedContent: g.completedContent },
-    diversityLambda: g.div,
+    sameCategoryPenalty: g.div,
   }));
   const tuned = tuneOnValidation(split, grid, log);
   const val = holdOutLast(split.train);
@@ -94,7 +94,7 @@ async function temporal(dir: string): Promise<void> {
   const vsnap = { servants: vsp.servants, courses: vsp.courses, interactions: vsp.train, now: vsp.cutoffMs };
   const vusers = [...sample(vsp.warmUsers, 3000, 4), ...sample(vsp.coldUsers, 3000, 5)];
   let best = { freshness: 0, category: 0, score: -1 };
-  for (const g of product({ freshness: [0.05, 0.3, 1, 2], category: [0.05, 0.3, 1, 2] })) {
+  for (const g of product({ freshness: [0.3, 1], category: [0.3, 0.5, 1] })) {
     const h = new HybridStrategy({ cohortLevels: CNPC_COHORTS, careerStage: CNPC_COHORTS[4], freshDays: 92, weights: g });
     h.fit(vsnap);
     const r = summarize(evaluate(h, vsp.test, { users: vusers, candidates: vsp.candidates }));

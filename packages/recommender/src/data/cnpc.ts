@@ -244,10 +244,10 @@ export function buildTemporalSplit(rows: readonly CnpcRawRow[], cutoff: string):
   const trainUsers = new Set<string>();
   const trainCourses = new Set<string>();
   for (const r of rows) {
-    if (!courses.has(r.courseId)) {
-      courses.set(r.courseId, { id: r.courseId, category: r.discipline, createdAt: quarterToMs(r.courseStart) });
-      courseEnd.set(r.courseId, quarterToMs(r.courseEnd || r.courseStart));
-    }
+    if (!courses.has(r.courseId)) courses.set(r.courseId, { id: r.courseId, category: r.discipline, createdAt: quarterToMs(r.courseStart) });
+    // The latest end seen wins, should rows of one course disagree.
+    const end = quarterToMs(r.courseEnd || r.courseStart);
+    if (!(end <= (courseEnd.get(r.courseId) ?? -Infinity))) courseEnd.set(r.courseId, end);
     const a = attrs.get(r.userId) ?? {};
     for (const [k, v] of [['loe', r.loe], ['age', r.age], ['reason', r.primaryReason], ['type', r.learnerType]] as const) if (v && !a[k]) a[k] = v;
     attrs.set(r.userId, a);
