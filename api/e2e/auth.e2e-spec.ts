@@ -419,6 +419,10 @@ describe('WebSocket authentication', () => {
     });
     sub.dispose();
   });
+
+  // Today the token is checked only in connection_init: an open subscription keeps receiving
+  // events after sessionRevoke or after the token expires (see the auth test report).
+  it.todo('closes an open subscription when its session is revoked or expires');
 });
 
 describe('OIDC', () => {
@@ -458,13 +462,15 @@ describe('OIDC', () => {
     expect(await o.sql(`select id from account where servant_id = $1`, [s.id])).toHaveLength(1);
   });
 
-  it('refuses a wrong audience, an unknown employee number, a missing claim, an expired token and another key', async () => {
+  it('refuses a wrong audience, an unknown employee number, a missing claim, an expired or never-expiring token and another key', async () => {
     const otherKey = (await generateKeyPair('RS256')).privateKey;
     const cases: [string, string][] = [
       ['wrong audience', await issuer.sign({ employee_number: 'GG000002' }, { audience: 'another-api' })],
       ['unknown employee number', await issuer.sign({ employee_number: 'GG999999' })],
       ['missing claim', await issuer.sign({ employee_id: 'GG000002' })],
       ['expired', await issuer.sign({ employee_number: 'GG000002' }, { expiresIn: -60 })],
+      // A token without `exp` would otherwise be valid forever.
+      ['without an expiry', await issuer.sign({ employee_number: 'GG000002' }, { expiresIn: null })],
       ['signed by another key', await issuer.sign({ employee_number: 'GG000002' }, { key: otherKey })],
       ['another issuer', await issuer.sign({ employee_number: 'GG000002' }, { issuer: 'https://evil.example' })],
     ];

@@ -56,6 +56,12 @@ describe('operation limits over HTTP', () => {
     expect(v.message).toContain('last');
   });
 
+  it('refuses more than 100 ids in nodes()', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => Buffer.from(`Servant:${i + 1}`).toString('base64url'));
+    const e = await refused(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(e.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a document with too many tokens', async () => {
     const fields = Array.from({ length: 2500 }, () => '__typename').join(' ');
     const e = await refused(`{ ${fields} }`);

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { globalIdOf, loadNodes, NodeInterface } from '../common/node.js';
+import { MAX_PAGE_SIZE } from '../common/connection.js';
+import { DomainError } from '../common/errors.js';
 import type { Context } from './context.js';
 
 @Resolver(() => NodeInterface)
@@ -17,7 +19,8 @@ export class NodeResolver {
   @Authorized()
   @Query(() => [NodeInterface], { nullable: 'items', description: 'Fetches up to 100 objects by global id (null for each one not visible).' })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
-    return loadNodes(ctx, ids.slice(0, 100));
+    if (ids.length > MAX_PAGE_SIZE) throw DomainError.badInput('PAGE_SIZE_LIMIT', 'PAGE_SIZE_LIMIT', { arg: 'ids', max: MAX_PAGE_SIZE }, ['ids']);
+    return loadNodes(ctx, ids);
   }
 
   @FieldResolver(() => ID)

@@ -270,6 +270,7 @@ export class HybridStrategy implements RecommendationStrategy {
   private createdAt = new Float64Array(0);
   /** Courses without interactions per category: they share their category's demand. */
   private coldPerCategory = new Int32Array(0);
+  private isNew = new Uint8Array(0);
 
   constructor(options: HybridOptionsInput = {}) {
     this.options = resolveHybridOptions(options);
@@ -293,7 +294,17 @@ export class HybridStrategy implements RecommendationStrategy {
     });
     this.categories = [...catIndex.keys()];
     this.coldPerCategory = new Int32Array(this.categories.length);
-    for (let i = 0; i < n; i++) if (this.itemCategory[i] >= 0 && index.itemCounts[i] === 0) this.coldPerCategory[this.itemCategory[i]]++;
+    this.isNew = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      // A course nobody took is "new" only if we know it was created recently; otherwise it is
+      // just unpopular and must not inherit its category's demand (on the published CNPC split,
+      // which has no dates, doing so cost 0.03 Recall@10 on validation).
+      const created = this.createdAt[i];
+      if (index.itemCounts[i] === 0 && created === created && index.now - created <= o.freshDays * 86_400_000) {
+        this.isNew[i] = 1;
+        if (this.itemCategory[i] >= 0) this.coldPerCategory[this.itemCategory[i]]++;
+      }
+    }
     this.tfidf = new CharNgramTfidf().fit(
       index.courses.map((c) => [c.title, c.title, c.category, ...(c.tags ?? []), c.description].filter(Boolean).join(' ')),
     );
@@ -385,11 +396,11 @@ export class HybridStrategy implements RecommendationStrategy {
     const catPrior = cohort?.categories ?? this.globalCategory;
     for (let i = 0; i < n; i++) {
       const c = this.itemCategory[i];
-      // Only for courses nobody has taken yet: warm courses have their own popularity, new
+      // Only for new courses nobody has taken yet: warm courses have their own popularity, new
       // ones inherit their category's standing in the cohort (the new-course cold start).
       // Divided by the number of new courses in the category: they split its demand (on the
       // temporal CNPC split this lifts cold-course Recall@10 from below random to above it).
-      if (c >= 0 && index.itemCounts[i] === 0) parts.category[i] = (catPrior[c] ?? 0) / Math.max(1, this.coldPerCategory[c]);
+      if (c >= 0 && this.isNew[i]) parts.category[i] = (catPrior[c] ?? 0) / Math.max(1, this.coldPerCategory[c]);
       if (this.pop) parts.popularity[i] = this.pop.decayed[i];
       const created = this.createdAt[i];
       if (created === created && index.now - created <= o.freshDays * 86_400_000) parts.freshness[i] = 1;
