@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129024802 } from './Migration20261129024802.js';
 import { Migration20261129025000 } from './Migration20261129025000.js';
+import { Migration20261129031044 } from './Migration20261129031044.js';
+import { Migration20261129031500 } from './Migration20261129031500.js';
 
 /** Migrations in order. Listed explicitly so builds, tests and tools apply the same set. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129024802', class: Migration20261129024802 },
   { name: 'Migration20261129025000', class: Migration20261129025000 },
+  { name: 'Migration20261129031044', class: Migration20261129031044 },
+  { name: 'Migration20261129031500', class: Migration20261129031500 },
 ];
