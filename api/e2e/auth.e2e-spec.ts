@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../src/common/clock.js';
 import { hashPassword } from '../src/modules/account/auth.service.js';
-import { createTestApp, DEMO, type GqlResult, type TestApp } from '../test/harness.js';
+import { createTestApp, DEMO, type GqlResult, nextResults, type TestApp } from '../test/harness.js';
 import { startOidcIssuer, type LocalOidcIssuer } from '../test/oidc-provider.js';
 
 const SIGN_IN = `mutation($input: SessionCreateInput!) {
@@ -420,9 +420,23 @@ describe('WebSocket authentication', () => {
     sub.dispose();
   });
 
-  // Today the token is checked only in connection_init: an open subscription keeps receiving
-  // events after sessionRevoke or after the token expires (see the auth test report).
-  it.todo('closes an open subscription when its session is revoked or expires');
+  it('closes an open subscription when its session is revoked, on another API process too', async () => {
+    const other = await createTestApp({ databaseUrl: t.databaseUrl });
+    try {
+      const token = await t.login(DEMO.admin);
+      const client = other.ws(token);
+      const sub = nextResults(client, `subscription { servantChanged { kind } }`, {}, 1, 5000);
+      await new Promise((r) => setTimeout(r, 300));
+      await t.gql(`mutation { sessionRevoke(input: {}) { revoked } }`, {}, { token });
+      const closed = await sub.done.then(
+        () => 'delivered',
+        (e: unknown) => String((e as { code?: number }).code ?? e),
+      );
+      expect(closed).toBe('4401');
+    } finally {
+      await other.stop();
+    }
+  });
 });
 
 describe('OIDC', () => {

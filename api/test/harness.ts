@@ -165,7 +165,9 @@ export function nextResults<T = any>(client: Client, query: string, variables: R
         },
         error: (e) => {
           clearTimeout(timer);
-          reject(e instanceof Error ? e : new Error(JSON.stringify(e)));
+          // graphql-ws reports a closed socket as a CloseEvent: keep its code.
+          const code = (e as { code?: number } | null)?.code;
+          reject(e instanceof Error ? e : Object.assign(new Error(code ? `socket closed with ${code}` : JSON.stringify(e)), { code }));
         },
         complete: () => undefined,
       },

@@ -7,12 +7,21 @@ import express from 'express';
 import { type ExecutionArgs, type GraphQLFormattedError, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { type Context as WsContext, CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { decodeJwt } from 'jose';
+import { type SessionRevokedPayload, Topics } from '../events/topics.js';
 import { flushAccessLog } from '../modules/audit/access-log.service.js';
 import { localeFrom, t } from '../i18n/messages.js';
 import { type AppDeps, buildContext, type Context } from './context.js';
 import { assertCostWithinLimit, costPlugin, limitValidationRules } from './limits.js';
+
+/** What graphql-ws keeps per connection: the socket and request (from `useServer`), our context. */
+type WsExtra = {
+  socket: WebSocket;
+  request: http.IncomingMessage;
+  ctx?: Context;
+};
 
 /** Error codes whose message is meant for the client; everything else is masked. */
 const CLIENT_CODES = new Set([
@@ -102,18 +111,43 @@ export async function createServer(deps: AppDeps, schema: GraphQLSchema): Promis
   const rules = limitValidationRules(config.limits);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: Context; acceptLanguage?: string; ip?: string | null }>(
+  // A subscription must not outlive its session: sockets are closed when the session is
+  // revoked (on any process, through the pub/sub) or when its token expires.
+  const socketsBySession = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+  const revocations = deps.pubsub.subscribe(Topics.SESSION_REVOKED)[Symbol.asyncIterator]();
+  void (async () => {
+    for (let r = await revocations.next(); !r.done; r = await revocations.next()) {
+      const { sessionId } = r.value as SessionRevokedPayload;
+      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(4401, 'Session revoked');
+      socketsBySession.delete(sessionId);
+    }
+  })().catch((e) => deps.log.error('session revocation listener stopped', { error: String(e) }));
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
       // Authenticated once, in connection_init; the token is in the payload, not a URL.
-      onConnect: async (ctx: WsContext<Record<string, unknown>, { ctx?: Context; acceptLanguage?: string; ip?: string | null }>) => {
+      onConnect: async (ctx: WsContext<Record<string, unknown>, WsExtra>) => {
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.Authorization === 'string' ? params.Authorization : null;
-        const req = (ctx.extra as unknown as { request: http.IncomingMessage }).request;
+        const req = ctx.extra.request;
         try {
           const context = await buildContext(deps, { authorization, acceptLanguage: req.headers['accept-language'], ip: clientIp(req) });
-          if (!context.scope.viewer) return false;
+          const viewer = context.scope.viewer;
+          if (!viewer) return false;
           ctx.extra.ctx = context;
+          const socket = ctx.extra.socket;
+          const sessionId = viewer.sessionId;
+          if (sessionId) {
+            const set = socketsBySession.get(sessionId) ?? new Set();
+            set.add(socket);
+            socketsBySession.set(sessionId, set);
+            socket.once('close', () => set.delete(socket));
+          }
+          const exp = authorization ? decodeJwt(authorization.replace(/^Bearer\s+/i, '')).exp : undefined;
+          if (exp) {
+            const timer = setTimeout(() => socket.close(4401, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
+            socket.once('close', () => clearTimeout(timer));
+          }
           return true;
         } catch {
           return false;
@@ -210,6 +244,7 @@ export async function createServer(deps: AppDeps, schema: GraphQLSchema): Promis
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
     close: async () => {
+      await revocations.return?.();
       await apollo.stop();
       wsServer.close();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));

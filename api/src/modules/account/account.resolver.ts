@@ -4,6 +4,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import type { Viewer } from '../../common/request-scope.js';
 import { DateTimeScalar } from '../../common/scalars.js';
 import { mutationPayload, UserErrorType } from '../../common/user-errors.js';
+import { type SessionRevokedPayload, Topics } from '../../events/topics.js';
 import type { Context } from '../../graphql/context.js';
 import { OrganizationType } from '../organization/organization.types.js';
 import { ServantType } from '../servant/servant.types.js';
@@ -117,6 +118,8 @@ export class AccountResolver {
         const sessionId = ctx.scope.viewer?.sessionId;
         if (!sessionId) throw DomainError.badInput('NO_SESSION', 'SESSION_INVALID');
         await ctx.deps.auth.revoke(sessionId);
+        // Open WebSocket subscriptions of this session, on every API process, are closed.
+        ctx.scope.afterCommit(() => ctx.deps.pubsub.publishAsync(Topics.SESSION_REVOKED, { sessionId } satisfies SessionRevokedPayload));
         return { revoked: true };
       },
       { revoked: false },
