@@ -8,7 +8,13 @@ const require = createRequire(import.meta.url + '/../api/');
 const graphqlCjs = require.resolve('graphql/index.js', { paths: [new URL('./api/', import.meta.url).pathname] });
 
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: graphqlCjs },
+      // Tests run workspace packages from source; the app runs their build (pnpm start builds them).
+      { find: /^@kok\/korean-text$/, replacement: new URL('./packages/korean-text/src/index.ts', import.meta.url).pathname },
+    ],
+  },
   test: {
     projects: [
       {

@@ -2,6 +2,11 @@
 export const Topics = {
   SERVANT_CHANGED: 'SERVANT_CHANGED',
   SESSION_REVOKED: 'SESSION_REVOKED',
+  NOTIFICATION_RECEIVED: 'NOTIFICATION_RECEIVED',
+  ENROLLMENT_COUNT_CHANGED: 'ENROLLMENT_COUNT_CHANGED',
+  ENROLLMENT_ROUND_STATUS_CHANGED: 'ENROLLMENT_ROUND_STATUS_CHANGED',
+  TRAINING_REQUEST_SUBMITTED: 'TRAINING_REQUEST_SUBMITTED',
+  DEMAND_THRESHOLD_REACHED: 'DEMAND_THRESHOLD_REACHED',
 } as const;
 
 export interface ServantChangedPayload {
@@ -13,4 +18,30 @@ export interface ServantChangedPayload {
 
 export interface SessionRevokedPayload {
   sessionId: string;
+}
+
+export interface NotificationReceivedPayload {
+  servantIds: number[];
+}
+
+export interface EnrollmentCountChangedPayload {
+  roundId: number;
+  offeringIds: number[];
+}
+
+export interface EnrollmentRoundStatusChangedPayload {
+  roundId: number;
+  status: string;
+}
+
+export interface TrainingRequestSubmittedPayload {
+  requestId: number;
+  demandId: number | null;
+  /** Path of the requester's organisation, for scope filtering. */
+  organizationPath: string;
+}
+
+export interface DemandThresholdReachedPayload {
+  demandId: number;
+  requesterCount: number;
 }

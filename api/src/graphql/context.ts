@@ -9,6 +9,10 @@ import type { AuthService } from '../modules/account/auth.service.js';
 import { OrganizationService } from '../modules/organization/organization.service.js';
 import { ServantImportService } from '../modules/servant/servant-import.service.js';
 import { ServantService } from '../modules/servant/servant.service.js';
+import { CatalogService } from '../modules/catalog/catalog.service.js';
+import { PlatformSettingsService } from '../modules/catalog/platform-settings.service.js';
+import { NotificationService } from '../modules/notification/notification.service.js';
+import { RequestService } from '../modules/request/request.service.js';
 
 /** Long-lived parts shared by every operation of one API process. */
 export interface AppDeps {
@@ -23,6 +27,10 @@ export interface Services {
   organizations: OrganizationService;
   servants: ServantService;
   servantImport: ServantImportService;
+  settings: PlatformSettingsService;
+  notifications: NotificationService;
+  catalog: CatalogService;
+  requests: RequestService;
 }
 
 export interface Context {
@@ -33,10 +41,16 @@ export interface Context {
 
 export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'>): Services {
   const organizations = new OrganizationService(scope);
+  const notifications = new NotificationService(scope, deps.pubsub);
+  const catalog = new CatalogService(scope);
   return {
     organizations,
     servants: new ServantService(scope, organizations, deps.pubsub),
     servantImport: new ServantImportService(scope),
+    settings: new PlatformSettingsService(scope.em),
+    notifications,
+    catalog,
+    requests: new RequestService(scope, catalog, notifications, deps.pubsub),
   };
 }
 

@@ -7,6 +7,8 @@ import { AssignmentResolver, ServantResolver } from '../modules/servant/servant.
 import { authChecker } from './auth-checker.js';
 import { domainErrorMiddleware } from './error-middleware.js';
 import { NodeResolver } from './node.resolver.js';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { RequestResolver } from '../modules/request/request.resolver.js';
 import { AssignmentType, EducationRecordType } from '../modules/servant/servant.types.js';
 
 /** For printing the schema and tools that never subscribe. */
@@ -18,7 +20,7 @@ const noPubSub: PubSub = {
 /** Builds the executable schema; `pubSub` feeds subscriptions (PostgreSQL LISTEN/NOTIFY in the app). */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver],
+    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver],
     orphanedTypes: [AssignmentType, EducationRecordType],
     authChecker,
     authMode: 'error',

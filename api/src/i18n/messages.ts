@@ -1,8 +1,8 @@
-/**
- * Every user-facing message of the API, Korean first with English. Resolvers and services
- * refer to a key; the text lives only here.
- */
-export const messages = {
+import { catalogMessages } from '../modules/catalog/catalog.messages.js';
+import { requestMessages } from '../modules/request/request.messages.js';
+import { roundMessages } from '../modules/round/round.messages.js';
+
+const coreMessages = {
   // authentication and authorisation
   UNAUTHENTICATED: { ko: '로그인이 필요합니다.', en: 'You must sign in.' },
   SESSION_INVALID: { ko: '세션이 만료되었거나 로그아웃되었습니다. 다시 로그인하세요.', en: 'Your session has expired or was revoked. Please sign in again.' },
@@ -42,6 +42,12 @@ export const messages = {
   CSV_DUPLICATE_ROW: { ko: '사번 {employeeNumber}이(가) {line}행에도 있습니다.', en: 'Employee number {employeeNumber} also appears on line {line}.' },
   JOB_SERIES_INVALID: { ko: '직렬은 1~20자의 한글/영문이어야 합니다.', en: 'The job series must be 1–20 letters.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
+
+/**
+ * Every user-facing message of the API, Korean first with English: the core ones above and
+ * each module's own set (kept next to the module, merged here).
+ */
+export const messages = { ...coreMessages, ...catalogMessages, ...requestMessages, ...roundMessages } as const;
 
 /** Names of input fields as a user reads them, for messages that mention a field. */
 export const fieldLabels: Record<string, { ko: string; en: string }> = {

@@ -104,7 +104,7 @@ export class ServantImportService {
           email: cell('email'),
           phone: cell('phone'),
           jobSeries: cell('jobSeries'),
-          grade: /^\d+$/.test(gradeText.replace(/급$/, '')) ? Number(gradeText.replace(/급$/, '')) : Number.NaN,
+          grade: gradeText === '' ? undefined : /^\d+$/.test(gradeText.replace(/급$/, '')) ? Number(gradeText.replace(/급$/, '')) : Number.NaN,
           position: cell('position'),
           hireDate: cell('hireDate'),
         },

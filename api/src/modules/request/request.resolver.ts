@@ -1,0 +1,5 @@
+import { Resolver } from 'type-graphql';
+
+/** Request and demand queries, mutations and subscriptions. */
+@Resolver()
+export class RequestResolver {}
