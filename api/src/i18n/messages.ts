@@ -35,6 +35,7 @@ const coreMessages = {
   CONSENT_REQUIRED: { ko: '관심사와 취미를 저장하려면 개인정보 수집·이용에 동의해야 합니다.', en: 'Consent is required to store interests and hobbies.' },
   NOT_A_SERVANT: { ko: '공무원 계정만 자신의 프로필을 수정할 수 있습니다.', en: 'Only a servant account can edit its own profile.' },
   // servantImport
+  SERVANT_OUT_OF_SCOPE: { ko: '사번 {employeeNumber}의 공무원은 관리 범위 밖의 기관 소속입니다.', en: 'The servant with employee number {employeeNumber} belongs to an organisation outside your scope.' },
   CSV_EMPTY: { ko: 'CSV에 데이터 행이 없습니다.', en: 'The CSV has no data rows.' },
   CSV_MALFORMED: { ko: 'CSV를 읽을 수 없습니다: {detail}', en: 'The CSV could not be read: {detail}' },
   CSV_MISSING_COLUMNS: { ko: '필수 열이 없습니다: {columns}', en: 'Required columns are missing: {columns}' },

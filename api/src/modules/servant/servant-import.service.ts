@@ -68,12 +68,15 @@ export class ServantImportService {
     const viewer = this.scope.requireViewer();
     if (!viewer.roles.includes(Role.INSTITUTE_ADMIN) && !viewer.roles.includes(Role.ORG_ADMIN)) throw DomainError.forbidden();
 
-    let records: string[][];
+    let parsed: { record: string[]; info: { lines: number } }[];
     try {
-      records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
+      // `info.lines` is the file line where a record ends: right even after blank lines or
+      // quoted values that span lines.
+      parsed = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof parsed;
     } catch (e) {
       throw DomainError.badInput('CSV_MALFORMED', 'CSV_MALFORMED', { detail: (e as Error).message.slice(0, 200) }, ['input', 'csv']);
     }
+    const records = parsed.map((p) => p.record);
     if (records.length < 2) throw DomainError.badInput('CSV_EMPTY', 'CSV_EMPTY', {}, ['input', 'csv']);
     if (records.length - 1 > MAX_IMPORT_ROWS) throw DomainError.badInput('CSV_TOO_LARGE', 'CSV_TOO_LARGE', { max: MAX_IMPORT_ROWS }, ['input', 'csv']);
 
@@ -93,8 +96,8 @@ export class ServantImportService {
     const rowErrors: ImportRowError[] = [];
     const good: GoodRow[] = [];
     const seen = new Map<string, number>();
-    records.slice(1).forEach((rec, i) => {
-      const line = i + 2; // 1-based, after the header
+    parsed.slice(1).forEach(({ record: rec, info }) => {
+      const line = info.lines;
       const cell = (c: Column) => (index[c] >= 0 ? (rec[index[c]] ?? '') : undefined);
       const gradeText = cell('grade') ?? '';
       const { values, errors } = validateServantFields(
@@ -151,36 +154,57 @@ export class ServantImportService {
     let written = 0;
     if (good.length) {
       const em = this.scope.em;
-      // An organisation administrator must not overwrite a servant who belongs elsewhere:
-      // such rows are reported, not written.
-      const existing = await em.getConnection().execute<{ employee_number: string; path: string }[]>(
-        `select s.employee_number, o.path from servant s join organization o on o.id = coalesce(s.department_id, s.organization_id)
-         where s.employee_number = any(?::text[])`,
-        [pgArray(good.map((g) => g.employeeNumber))],
-      );
-      const outside = new Set(
-        existing.filter((e) => !viewer.roles.includes(Role.INSTITUTE_ADMIN) && !(viewer.scope && e.path.startsWith(viewer.scope.path))).map((e) => e.employee_number),
-      );
-      const writable = good.filter((g) => {
-        if (!outside.has(g.employeeNumber)) return true;
-        rowErrors.push({ line: g.line, employeeNumber: g.employeeNumber, code: 'OUT_OF_SCOPE', messageKey: 'OUT_OF_SCOPE', params: { organization: g.employeeNumber }, field: 'employeeNumber' });
-        return false;
-      });
+      // Optional columns absent from the file keep their stored values: an export without,
+      // say, phone numbers must not erase them.
+      const present = (c: Column) => index[c] >= 0;
+      const kept = (col: string, c: Column) => (present(c) ? `excluded.${col}` : `s.${col}`);
+      const deptExpr = present('departmentCode')
+        ? 'excluded.department_id'
+        : 'case when s.organization_id is distinct from excluded.organization_id then null else s.department_id end';
       const res = await em.transactional(async (tx) => {
-        const [counts] = await tx.getConnection().execute<{ created: string; updated: string; ids: number[] }[]>(
+        const conn = tx.getConnection();
+        const ctx = tx.getTransactionContext();
+        // An organisation administrator must not overwrite a servant who belongs elsewhere.
+        // Checked under row locks, so a concurrent move cannot slip between check and write.
+        const existing = await conn.execute<{ employee_number: string; path: string }[]>(
+          `select s.employee_number, o.path from servant s join organization o on o.id = coalesce(s.department_id, s.organization_id)
+           where s.employee_number = any(?::text[]) for update of s`,
+          [pgArray(good.map((g) => g.employeeNumber))],
+          'all',
+          ctx,
+        );
+        const outside = new Set(
+          existing.filter((e) => !viewer.roles.includes(Role.INSTITUTE_ADMIN) && !(viewer.scope && e.path.startsWith(viewer.scope.path))).map((e) => e.employee_number),
+        );
+        const writable = good.filter((g) => {
+          if (!outside.has(g.employeeNumber)) return true;
+          rowErrors.push({ line: g.line, employeeNumber: g.employeeNumber, code: 'OUT_OF_SCOPE', messageKey: 'SERVANT_OUT_OF_SCOPE', params: { employeeNumber: g.employeeNumber }, field: 'employeeNumber' });
+          return false;
+        });
+        written = writable.length;
+        if (!writable.length) return { created: '0', updated: '0' };
+        const set = {
+          name: 'excluded.name',
+          email: kept('email', 'email'),
+          phone: kept('phone', 'phone'),
+          organization_id: 'excluded.organization_id',
+          department_id: deptExpr,
+          job_series: 'excluded.job_series',
+          grade: 'excluded.grade',
+          position: kept('position', 'position'),
+          hire_date: kept('hire_date', 'hireDate'),
+        };
+        const cols = Object.keys(set);
+        const [counts] = await conn.execute<{ created: string; updated: string }[]>(
           `with input as (
              select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::smallint[], ?::text[], ?::date[])
                as t(employee_number, name, email, phone, organization_id, department_id, job_series, grade, position, hire_date)
            ), upserted as (
              insert into servant as s (employee_number, name, email, phone, organization_id, department_id, job_series, grade, position, hire_date)
-             select * from input
+             select employee_number, name, email, phone, organization_id, department_id, job_series, grade, coalesce(position, ''), hire_date from input
              on conflict (employee_number) do update set
-               name = excluded.name, email = excluded.email, phone = excluded.phone, organization_id = excluded.organization_id,
-               department_id = excluded.department_id, job_series = excluded.job_series, grade = excluded.grade,
-               position = excluded.position, hire_date = excluded.hire_date, updated_at = now()
-             where (s.name, s.email, s.phone, s.organization_id, s.department_id, s.job_series, s.grade, s.position, s.hire_date)
-               is distinct from (excluded.name, excluded.email, excluded.phone, excluded.organization_id, excluded.department_id,
-                                 excluded.job_series, excluded.grade, excluded.position, excluded.hire_date)
+               ${cols.map((c) => `${c} = ${set[c as keyof typeof set]}`).join(', ')}, updated_at = now()
+             where (${cols.map((c) => `s.${c}`).join(', ')}) is distinct from (${cols.map((c) => set[c as keyof typeof set]).join(', ')})
              returning s.id, (xmax = 0) as inserted
            ), logged as (
              insert into personal_data_access_log (actor_account_id, actor_roles, ip, subject_servant_id, action, operation)
@@ -196,7 +220,7 @@ export class ServantImportService {
             pgArray(writable.map((g) => g.departmentId)),
             pgArray(writable.map((g) => g.jobSeries)),
             pgArray(writable.map((g) => g.grade)),
-            pgArray(writable.map((g) => g.position)),
+            pgArray(writable.map((g) => (present('position') ? g.position : null))),
             pgArray(writable.map((g) => g.hireDate)),
             viewer.accountId,
             viewer.roles.join(','),
@@ -205,13 +229,12 @@ export class ServantImportService {
             PersonalDataAction.UPDATE,
           ],
           'all',
-          tx.getTransactionContext(),
+          ctx,
         );
         return counts;
       });
       created = Number(res.created);
       updated = Number(res.updated);
-      written = writable.length;
     }
     rowErrors.sort((a, b) => a.line - b.line);
     return { totalRows: records.length - 1, created, updated, unchanged: written - created - updated, rowErrors };
