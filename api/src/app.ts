@@ -12,6 +12,8 @@ import type { AppDeps } from './graphql/context.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createServer } from './graphql/server.js';
 import { AuthService } from './modules/account/auth.service.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { LogEmailTransport } from './modules/notification/email-transport.js';
 
 export interface RunningApp {
   port: number;
@@ -19,6 +21,7 @@ export interface RunningApp {
   seeded: SeedSummary | null;
   orm: MikroORM;
   deps: AppDeps;
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function startApp(config: Config, opts: { log?: Logger; onQuery?: (
     await pubsub.start();
     cleanup.push(() => pubsub.close());
     const deps: AppDeps = { config, orm, pubsub, auth: new AuthService(config, orm.em), log };
+    const scheduler = config.jobs ? await startScheduler({ url, orm, pubsub, transport: new LogEmailTransport(log), log }) : null;
+    if (scheduler) cleanup.push(() => scheduler.stop());
     const server = await createServer(deps, await buildAppSchema(pubsub));
     cleanup.push(() => server.close());
     const port = await server.listen(config.port, config.host);
@@ -56,6 +61,7 @@ export async function startApp(config: Config, opts: { log?: Logger; onQuery?: (
       seeded,
       orm,
       deps,
+      scheduler,
       stop: async () => {
         for (const fn of cleanup.reverse()) await fn().catch((e) => log.warn('shutdown step failed', { error: String(e) }));
         await embedded?.stop();

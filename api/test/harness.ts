@@ -72,6 +72,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     PORT: '0',
     HOST: '127.0.0.1',
     KOK_JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    // Scheduled jobs are driven explicitly in tests (scheduler.tickNow); one test runs pg-boss.
+    KOK_JOBS: '0',
     ...options.env,
   });
   const app = await startApp(config, { log, onQuery: () => void statements++ });

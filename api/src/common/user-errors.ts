@@ -47,8 +47,10 @@ export async function mutationPayload<P extends object>(
     return { userErrors: [], ...result };
   } catch (e) {
     const list = e instanceof DomainErrors ? e.errors : e instanceof DomainError ? [e] : null;
-    if (!list || list.some((d) => d.kind === DomainErrorKind.UNAUTHENTICATED)) throw e;
     const allowed = new Set(Object.values(codes));
+    // Authentication, and authorisation the mutation does not report as a user error, stay
+    // top-level errors (mapped in one place by the error middleware).
+    if (!list || list.some((d) => d.kind === DomainErrorKind.UNAUTHENTICATED || (d.kind === DomainErrorKind.FORBIDDEN && !allowed.has(d.code)))) throw e;
     const unknown = list.find((d) => !allowed.has(d.code));
     if (unknown) throw new Error(`error code ${unknown.code} is not declared for this mutation`);
     return {

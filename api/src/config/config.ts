@@ -22,6 +22,8 @@ export interface Config {
   oidc: { issuer: string; audience: string; claim: string } | null;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Run scheduled jobs (round open/close, e-mail outbox) in this process. */
+  jobs: boolean;
   /** Which strategy encodes global ids (see common/global-id.ts). */
   idCodec: 'base64';
 }
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('KOK_MAX_COST', 250_000, 10, 10_000_000),
       maxPageSize: 100,
     },
+    jobs: bool('KOK_JOBS', true),
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     idCodec: oneOf('KOK_ID_CODEC', 'base64', ['base64'] as const),
   };

@@ -13,6 +13,7 @@ import { CatalogService } from '../modules/catalog/catalog.service.js';
 import { PlatformSettingsService } from '../modules/catalog/platform-settings.service.js';
 import { NotificationService } from '../modules/notification/notification.service.js';
 import { RequestService } from '../modules/request/request.service.js';
+import { RoundService } from '../modules/round/round.service.js';
 
 /** Long-lived parts shared by every operation of one API process. */
 export interface AppDeps {
@@ -31,6 +32,7 @@ export interface Services {
   notifications: NotificationService;
   catalog: CatalogService;
   requests: RequestService;
+  rounds: RoundService;
 }
 
 export interface Context {
@@ -43,9 +45,11 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
   const organizations = new OrganizationService(scope);
   const notifications = new NotificationService(scope, deps.pubsub);
   const catalog = new CatalogService(scope);
+  const servants = new ServantService(scope, organizations, deps.pubsub);
   return {
     organizations,
-    servants: new ServantService(scope, organizations, deps.pubsub),
+    servants,
+    rounds: new RoundService(scope, servants, deps.pubsub),
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

@@ -9,6 +9,8 @@ import { domainErrorMiddleware } from './error-middleware.js';
 import { NodeResolver } from './node.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { RequestResolver } from '../modules/request/request.resolver.js';
+import { NotificationResolver, ServantNotificationsResolver } from '../modules/notification/notification.resolver.js';
+import { CourseOfferingResolver, EnrollmentResolver, EnrollmentRoundResolver, ServantEnrollmentsResolver } from '../modules/round/round.resolver.js';
 import { AssignmentType, EducationRecordType } from '../modules/servant/servant.types.js';
 
 /** For printing the schema and tools that never subscribe. */
@@ -20,7 +22,7 @@ const noPubSub: PubSub = {
 /** Builds the executable schema; `pubSub` feeds subscriptions (PostgreSQL LISTEN/NOTIFY in the app). */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver],
+    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver, EnrollmentRoundResolver, CourseOfferingResolver, EnrollmentResolver, ServantEnrollmentsResolver, NotificationResolver, ServantNotificationsResolver],
     orphanedTypes: [AssignmentType, EducationRecordType],
     authChecker,
     authMode: 'error',

@@ -10,6 +10,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { decodeJwt } from 'jose';
+import { now } from '../common/clock.js';
 import { type SessionRevokedPayload, Topics } from '../events/topics.js';
 import { flushAccessLog } from '../modules/audit/access-log.service.js';
 import { localeFrom, t } from '../i18n/messages.js';
@@ -145,7 +146,13 @@ export async function createServer(deps: AppDeps, schema: GraphQLSchema): Promis
           }
           const exp = authorization ? decodeJwt(authorization.replace(/^Bearer\s+/i, '')).exp : undefined;
           if (exp) {
-            const timer = setTimeout(() => socket.close(4401, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
+            // setTimeout cannot wait longer than ~24.8 days: wait in steps until expiry.
+            let timer: NodeJS.Timeout;
+            const arm = () => {
+              const left = exp * 1000 - now().getTime();
+              timer = left <= 0 ? setTimeout(() => socket.close(4401, 'Session expired'), 0) : setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+            };
+            arm();
             socket.once('close', () => clearTimeout(timer));
           }
           return true;
