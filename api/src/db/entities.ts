@@ -6,6 +6,7 @@ import { Category, Course, LearningResource, PlatformSetting } from '../modules/
 import { Demand, DemandSupport, SynonymGroup, TrainingRequest } from '../modules/request/request.entity.js';
 import { CourseOffering, Enrollment, EnrollmentRound } from '../modules/round/round.entity.js';
 import { EmailOutbox, Notification } from '../modules/notification/notification.entity.js';
+import { CreditBalance, CreditPolicy, CreditTransaction } from '../modules/credit/credit.entity.js';
 
 /** Every entity, listed explicitly so that discovery works the same in tests, builds and tools. */
 export const entities = [
@@ -30,4 +31,7 @@ export const entities = [
   Enrollment,
   Notification,
   EmailOutbox,
+  CreditTransaction,
+  CreditPolicy,
+  CreditBalance,
 ];

@@ -14,6 +14,8 @@ import { PlatformSettingsService } from '../modules/catalog/platform-settings.se
 import { NotificationService } from '../modules/notification/notification.service.js';
 import { RequestService } from '../modules/request/request.service.js';
 import { RoundService } from '../modules/round/round.service.js';
+import { CreditService } from '../modules/credit/credit.service.js';
+import { CertificationService } from '../modules/certification/certification.service.js';
 
 /** Long-lived parts shared by every operation of one API process. */
 export interface AppDeps {
@@ -33,6 +35,8 @@ export interface Services {
   catalog: CatalogService;
   requests: RequestService;
   rounds: RoundService;
+  credits: CreditService;
+  certifications: CertificationService;
 }
 
 export interface Context {
@@ -50,6 +54,8 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
     organizations,
     servants,
     rounds: new RoundService(scope, servants, deps.pubsub),
+    credits: new CreditService(scope, deps.pubsub),
+    certifications: new CertificationService(scope, deps.pubsub),
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

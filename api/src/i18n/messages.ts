@@ -1,6 +1,8 @@
-import { catalogMessages } from '../modules/catalog/catalog.messages.js';
+import { catalogFieldLabels, catalogMessages } from '../modules/catalog/catalog.messages.js';
 import { requestMessages } from '../modules/request/request.messages.js';
 import { roundMessages } from '../modules/round/round.messages.js';
+import { creditMessages } from '../modules/credit/credit.messages.js';
+import { certificationMessages } from '../modules/certification/certification.messages.js';
 
 const coreMessages = {
   // authentication and authorisation
@@ -48,7 +50,7 @@ const coreMessages = {
  * Every user-facing message of the API, Korean first with English: the core ones above and
  * each module's own set (kept next to the module, merged here).
  */
-export const messages = { ...coreMessages, ...catalogMessages, ...requestMessages, ...roundMessages } as const;
+export const messages = { ...coreMessages, ...catalogMessages, ...requestMessages, ...roundMessages, ...creditMessages, ...certificationMessages } as const;
 
 /** Names of input fields as a user reads them, for messages that mention a field. */
 export const fieldLabels: Record<string, { ko: string; en: string }> = {
@@ -62,6 +64,7 @@ export const fieldLabels: Record<string, { ko: string; en: string }> = {
   hireDate: { ko: '임용일', en: 'hire date' },
   interests: { ko: '관심사', en: 'interests' },
   hobbies: { ko: '취미', en: 'hobbies' },
+  ...catalogFieldLabels,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ import { Migration20261129024802 } from './Migration20261129024802.js';
 import { Migration20261129025000 } from './Migration20261129025000.js';
 import { Migration20261129031044 } from './Migration20261129031044.js';
 import { Migration20261129031500 } from './Migration20261129031500.js';
+import { Migration20261129032558 } from './Migration20261129032558.js';
 
 /** Migrations in order. Listed explicitly so builds, tests and tools apply the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129025000', class: Migration20261129025000 },
   { name: 'Migration20261129031044', class: Migration20261129031044 },
   { name: 'Migration20261129031500', class: Migration20261129031500 },
+  { name: 'Migration20261129032558', class: Migration20261129032558 },
 ];

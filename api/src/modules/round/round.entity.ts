@@ -135,6 +135,24 @@ export class Enrollment {
   @Property({ type: 'timestamptz' })
   endsAt!: Date;
 
+  /** Attendance of in-person and live lectures. */
+  @Property({ type: 'int', nullable: true })
+  minutesAttended?: number | null;
+
+  /** Recorded lectures: progress (%) and score. */
+  @Property({ type: 'decimal', precision: 5, scale: 2, nullable: true })
+  progressPercent?: string | null;
+
+  @Property({ type: 'decimal', precision: 5, scale: 2, nullable: true })
+  score?: string | null;
+
+  /** Why the registration is or is not completed, in words (shown to the servant). */
+  @Property({ type: 'text', nullable: true })
+  completionNote?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  attendanceRecordedAt?: Date | null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
