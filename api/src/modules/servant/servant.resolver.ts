@@ -178,7 +178,7 @@ export class ServantResolver {
   @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)
   @Subscription(() => ServantChangedEvent, {
     topics: Topics.SERVANT_CHANGED,
-    description: 'Servant records created or changed in the viewer\'s scope (administrators), from any API process.',
+    description: 'Servant records created or changed one at a time (servantCreate, servantUpdate, servantProfileUpdate) in the viewer\'s scope, from any API process. Administrators. Bulk imports report their result in servantImport\'s payload instead.',
     filter: ({ payload, context }: SubscriptionHandlerData<ServantChangedPayload, unknown, Context>) => {
       const v = context.scope.viewer;
       if (!v) return false;
