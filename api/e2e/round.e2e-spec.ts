@@ -184,6 +184,8 @@ describe('registration', () => {
     const a = await newOffering(round, { course: 'A', day: 7, hour: 10 });
     const b = await newOffering(round, { course: 'B', day: 7, hour: 10 }); // same period, parallel subject
     const suwonOnly = await newOffering(round, { course: 'B', day: 8, hour: 14, eligible: [(await suwonId())] });
+    const c1 = await newOffering(round, { course: 'A', day: 9, hour: 15 });
+    const c2 = await newOffering(round, { course: 'B', day: 9, hour: 15 });
     const s = servantTokens[81];
 
     const early = await t.gql(ENROLL, { id: a }, { token: s.token }); // round still DRAFT
@@ -196,6 +198,14 @@ describe('registration', () => {
     expect(clash.data.enrollmentCreate.userErrors).toEqual([
       { code: 'TIME_CONFLICT', field: ['input', 'offeringId'], message: `같은 시간에 신청한 과정이 있습니다: 생성형 AI 업무 활용 (시험) (${round.month}-07 10:00)` },
     ]);
+
+    // Two overlapping offerings at the same instant (different row locks): the database's
+    // exclusion constraint keeps exactly one.
+    const racer = servantTokens[83];
+    const race = await Promise.all([t.gql(ENROLL, { id: c1 }, { token: racer.token }), t.gql(ENROLL, { id: c2 }, { token: racer.token })]);
+    expect(race.map((r) => r.data.enrollmentCreate.enrollment?.status ?? r.data.enrollmentCreate.userErrors[0].code).sort()).toEqual(['REGISTERED', 'TIME_CONFLICT']);
+    const loser = race.find((r) => !r.data.enrollmentCreate.enrollment)!;
+    expect(loser.data.enrollmentCreate.userErrors[0].message).toMatch(/^같은 시간에 신청한 과정이 있습니다: .+ \(\d{4}-\d{2}-09 15:00\)$/);
 
     const [{ org }] = await t.sql(`select o.name as org from servant s join organization o on o.id = s.organization_id where s.id = $1`, [s.servantId]);
     const eligible = await t.gql(ENROLL, { id: suwonOnly }, { token: s.token });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { now } from '../../common/clock.js';
 import { type Connection, type ConnectionArgs, pageRequest } from '../../common/connection.js';
@@ -545,10 +545,20 @@ export class RoundService {
 
   // ---------------------------------------------------------------- registrations
 
-  private mapLockViolation(e: unknown): never {
-    if (e instanceof UniqueConstraintViolationException) throw DomainError.badInput('ALREADY_REGISTERED', 'ALREADY_REGISTERED', {}, ['input', 'offeringId']);
-    if (e instanceof DriverException && (e as DriverException & { code?: string }).code === '23P01') {
-      throw DomainError.badInput('TIME_CONFLICT', 'TIME_CONFLICT', { course: '', startsAt: '' }, ['input', 'offeringId']);
+  /**
+   * The database's own guards, reached only when two requests race past the checks above:
+   * a second active registration (unique index) or an overlapping one (exclusion constraint).
+   */
+  private async mapLockViolation(e: unknown, servantId: number, offeringId: number): Promise<never> {
+    const code = (e as { code?: string }).code;
+    if (e instanceof UniqueConstraintViolationException || code === '23505') throw DomainError.badInput('ALREADY_REGISTERED', 'ALREADY_REGISTERED', {}, ['input', 'offeringId']);
+    if (code === '23P01') {
+      const [c] = await this.scope.em.getConnection().execute<{ title: string; starts_at: Date }[]>(
+        `select c.title, o2.starts_at from enrollment e join course_offering o2 on o2.id = e.offering_id join course c on c.id = o2.course_id
+         join course_offering o on o.id = ? where e.servant_id = ? and e.status in ${ACTIVE} and tstzrange(e.starts_at, e.ends_at) && tstzrange(o.starts_at, o.ends_at) limit 1`,
+        [offeringId, servantId],
+      );
+      throw DomainError.badInput('TIME_CONFLICT', 'TIME_CONFLICT', { course: c?.title ?? '', startsAt: c ? kstDateTime(new Date(c.starts_at)) : '' }, ['input', 'offeringId']);
     }
     throw e;
   }
@@ -606,7 +616,7 @@ export class RoundService {
       });
     } catch (e) {
       if (e instanceof DomainError) throw e;
-      this.mapLockViolation(e);
+      return this.mapLockViolation(e, servantId, offeringId);
     }
     const round = await this.scope.em.getConnection().execute<{ round_id: number }[]>(`select round_id from course_offering where id = ?`, [offeringId]);
     this.scope.afterCommit(() =>
