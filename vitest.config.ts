@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^graphql$/, replacement: graphqlCjs },
       // Tests run workspace packages from source; the app runs their build (pnpm start builds them).
       { find: /^@kok\/korean-text$/, replacement: new URL('./packages/korean-text/src/index.ts', import.meta.url).pathname },
+      { find: /^@kok\/recommender$/, replacement: new URL('./packages/recommender/src/index.ts', import.meta.url).pathname },
     ],
   },
   test: {

@@ -7,6 +7,7 @@ import { Demand, DemandSupport, SynonymGroup, TrainingRequest } from '../modules
 import { CourseOffering, Enrollment, EnrollmentRound } from '../modules/round/round.entity.js';
 import { EmailOutbox, Notification } from '../modules/notification/notification.entity.js';
 import { CreditBalance, CreditPolicy, CreditTransaction } from '../modules/credit/credit.entity.js';
+import { Certification, CertificationProgram, CertificationProgramCategoryMinimum, CertificationProgramRequiredCourse, MandatoryTrainingRule } from '../modules/certification/certification.entity.js';
 
 /** Every entity, listed explicitly so that discovery works the same in tests, builds and tools. */
 export const entities = [
@@ -34,4 +35,9 @@ export const entities = [
   CreditTransaction,
   CreditPolicy,
   CreditBalance,
+  MandatoryTrainingRule,
+  CertificationProgram,
+  CertificationProgramCategoryMinimum,
+  CertificationProgramRequiredCourse,
+  Certification,
 ];

@@ -7,6 +7,8 @@ export const Topics = {
   ENROLLMENT_ROUND_STATUS_CHANGED: 'ENROLLMENT_ROUND_STATUS_CHANGED',
   TRAINING_REQUEST_SUBMITTED: 'TRAINING_REQUEST_SUBMITTED',
   DEMAND_THRESHOLD_REACHED: 'DEMAND_THRESHOLD_REACHED',
+  CERTIFICATION_AWARDED: 'CERTIFICATION_AWARDED',
+  CREDIT_TRANSACTION_RECORDED: 'CREDIT_TRANSACTION_RECORDED',
 } as const;
 
 export interface ServantChangedPayload {
@@ -44,4 +46,14 @@ export interface TrainingRequestSubmittedPayload {
 export interface DemandThresholdReachedPayload {
   demandId: number;
   requesterCount: number;
+}
+
+export interface CreditTransactionRecordedPayload {
+  /** Ledger entries committed together (at most 100 per message), with their servant and the servant's organisation path for scope filtering. */
+  entries: { id: number; servantId: number; path: string }[];
+}
+
+export interface CertificationAwardedPayload {
+  /** Certifications awarded together (at most 100 per message), with the holder's organisation path for scope filtering. */
+  awards: { certificationId: number; servantId: number; programId: number; path: string }[];
 }

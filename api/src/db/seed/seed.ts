@@ -3,6 +3,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { pgArray } from '../../common/sql.js';
 import { hashPassword } from '../../modules/account/auth.service.js';
 import { type DemoData, generateDemoData } from './demo-data.js';
+import { seedCatalog } from './seed-catalog.js';
+import { seedRequests } from './seed-requests.js';
 
 /** One shared password for every demo account (demo mode only; printed at start and in the README). */
 export const DEMO_PASSWORD = 'kok-demo-2026';
@@ -28,6 +30,8 @@ export async function seedDemoIfEmpty(orm: MikroORM, data: DemoData = generateDe
     await insertOrganizations(trx, data);
     await insertServants(trx, data);
     await insertAccounts(trx, data, passwordHash);
+    await seedCatalog(trx);
+    await seedRequests(trx);
     return {
       organizations: data.organizations.length,
       servants: data.servants.length,

@@ -1,2 +1,67 @@
 /** User-facing messages of mandatory training and certifications (merged into i18n/messages.ts). */
-export const certificationMessages = {} as const satisfies Record<string, { ko: string; en: string }>;
+export const certificationMessages = {
+  // mandatoryTrainingRuleCreate / Update / Deactivate
+  MANDATORY_RULE_NOT_FOUND: { ko: '의무교육 규칙을 찾을 수 없습니다.', en: 'Mandatory training rule not found.' },
+  MANDATORY_NAME_INVALID: { ko: '규칙 이름은 1~100자여야 합니다.', en: 'The rule name must be 1–100 characters.' },
+  MANDATORY_NAME_TAKEN: { ko: '같은 이름의 규칙이 이미 있습니다: {name}', en: 'A rule with this name already exists: {name}' },
+  MANDATORY_GRADE_RANGE: { ko: '급수 범위는 1~9급이어야 하며, 시작 급수가 끝 급수보다 클 수 없습니다.', en: 'Grades run from 1 to 9, and the first grade cannot be after the last.' },
+  MANDATORY_TARGET_ONE: { ko: '대상 과정 또는 분류 중 정확히 하나를 지정해야 합니다.', en: 'Give exactly one of a course or a category.' },
+  MANDATORY_KEYWORD_NEEDS_CATEGORY: { ko: '주제어는 분류를 지정한 규칙에만 쓸 수 있습니다.', en: 'A topic keyword narrows a category: give a category.' },
+  MANDATORY_KEYWORD_INVALID: { ko: '주제어는 1~30자여야 합니다.', en: 'The topic keyword must be 1–30 characters.' },
+  MANDATORY_COURSE_NOT_FOUND: { ko: '과정을 찾을 수 없습니다.', en: 'Course not found.' },
+  MANDATORY_CATEGORY_NOT_FOUND: { ko: '분류를 찾을 수 없습니다.', en: 'Category not found.' },
+  MANDATORY_ORGANIZATION_NOT_FOUND: { ko: '기관을 찾을 수 없습니다.', en: 'Organisation not found.' },
+  MANDATORY_JOB_SERIES_INVALID: { ko: '직렬은 1~20자의 한글/영문이어야 합니다.', en: 'A job series must be 1–20 letters.' },
+  MANDATORY_HOURS_RANGE: { ko: '교육 시간은 0보다 크고 100시간 이하여야 합니다(소수 둘째 자리까지).', en: 'Hours must be above 0 and at most 100 (two decimals at most).' },
+  MANDATORY_MONTHS_REQUIRED: { ko: '"N개월 이내 1회" 주기에는 1~60개월의 기간이 필요합니다.', en: 'The "once within N months" frequency needs 1–60 months.' },
+  MANDATORY_MONTHS_ONLY_ONCE: { ko: '개월 수는 "N개월 이내 1회" 주기에만 지정합니다.', en: 'Months are given only with the "once within N months" frequency.' },
+  MANDATORY_ONCE_NEEDS_TRIGGER: { ko: '"N개월 이내 1회" 주기에는 신규임용 또는 승진 계기가 필요합니다.', en: 'The "once within N months" frequency needs a trigger (new appointment or promotion).' },
+  MANDATORY_LEGAL_BASIS_TOO_LONG: { ko: '법적 근거는 1000자 이하여야 합니다.', en: 'The legal basis must be at most 1,000 characters.' },
+  MANDATORY_ALREADY_INACTIVE: { ko: '이미 비활성화된 규칙입니다.', en: 'The rule is already inactive.' },
+  MANDATORY_YEAR_RANGE: { ko: '연도는 2000~2100 사이여야 합니다.', en: 'The year must be between 2000 and 2100.' },
+  // certificationProgramCreate / Update / Deactivate
+  CERT_PROGRAM_NOT_FOUND: { ko: '인증 과정을 찾을 수 없습니다.', en: 'Certification programme not found.' },
+  CERT_CODE_FORMAT: { ko: '코드는 영문 대문자, 숫자, 밑줄로 된 2~40자여야 합니다. 예: DIGITAL_ADMIN_EXPERT', en: 'The code is 2–40 upper-case letters, digits and underscores, e.g. DIGITAL_ADMIN_EXPERT.' },
+  CERT_CODE_TAKEN: { ko: '같은 코드의 인증 과정이 이미 있습니다: {code}', en: 'A programme with this code already exists: {code}' },
+  CERT_NAME_INVALID: { ko: '인증 이름은 1~100자여야 합니다.', en: 'The programme name must be 1–100 characters.' },
+  CERT_DESCRIPTION_TOO_LONG: { ko: '설명은 2000자 이하여야 합니다.', en: 'The description must be at most 2,000 characters.' },
+  CERT_TOTAL_RANGE: { ko: '총 학점은 0보다 크고 1000 이하여야 합니다.', en: 'Total credits must be above 0 and at most 1,000.' },
+  CERT_MINIMUM_RANGE: { ko: '분야별 최소 학점은 0보다 크고 총 학점 이하여야 합니다.', en: 'A category minimum must be above 0 and at most the total.' },
+  CERT_MINIMUM_DUPLICATE: { ko: '같은 분류가 두 번 지정되었습니다.', en: 'The same category is given twice.' },
+  CERT_MINIMUMS_EXCEED_TOTAL: { ko: '분야별 최소 학점의 합({sum})이 총 학점({total})을 넘습니다.', en: 'The category minimums add up to {sum}, more than the total of {total}.' },
+  CERT_CATEGORY_NOT_FOUND: { ko: '분류를 찾을 수 없습니다.', en: 'Category not found.' },
+  CERT_COURSE_NOT_FOUND: { ko: '과정을 찾을 수 없습니다.', en: 'Course not found.' },
+  CERT_MONTHS_RANGE: { ko: '개월 수는 1~240 사이여야 합니다.', en: 'Months must be between 1 and 240.' },
+  CERT_ALREADY_INACTIVE: { ko: '이미 비활성화된 인증 과정입니다.', en: 'The programme is already inactive.' },
+  // certificationEvaluate
+  CERT_SERVANT_NOT_FOUND: { ko: '공무원을 찾을 수 없거나 관리 범위 밖입니다.', en: 'Servant not found or outside your scope.' },
+  // certificationProgress: what is still missing, in words
+  CERT_MISSING_TOTAL: { ko: '총 {credits}학점 더 필요', en: '{credits} more credits needed in total' },
+  CERT_MISSING_CATEGORY: { ko: '{category} 분야 {credits}학점 더 필요', en: '{credits} more credits needed in {category}' },
+  CERT_MISSING_COURSE: { ko: "필수 과정 '{title}' 미이수", en: "Required course '{title}' not completed" },
+  CERT_HELD_UNTIL: { ko: '인증 보유 중 ({expiresOn}까지)', en: 'Certified (valid until {expiresOn})' },
+  CERT_HELD: { ko: '인증 보유 중', en: 'Certified' },
+} as const satisfies Record<string, { ko: string; en: string }>;
+
+/** Texts of the printable documents (Korean: the documents are issued in Korean). */
+export const documentTexts = {
+  certificateTitle: '인 증 서',
+  issuer: '경기도인재개발원',
+  holder: '성명',
+  program: '인증 과정',
+  awardedOn: '인증일',
+  expiresOn: '유효기간',
+  noExpiry: '만료 없음',
+  code: '확인 코드',
+  verifyHint: '이 인증서의 진위는 확인 코드로 누구나 조회할 수 있습니다 (certificateVerify).',
+  body: '위 사람은 경기도 공무원 학점은행의 인증 요건을 모두 충족하였으므로 이 인증서를 수여합니다.',
+  transcriptTitle: '학점 이수 내역서',
+  employeeNumber: '사번',
+  organization: '소속',
+  issuedAt: '발급일',
+  balance: '총 학점',
+  noEntries: '기록된 학점이 없습니다.',
+  columns: ['일자', '구분', '과목', '분류', '시간', '학점', '비고'],
+  kinds: { EARNED: '이수', RECOGNIZED: '인정', ADJUSTED: '조정', REVERSED: '취소' } as Record<string, string>,
+  reversed: '취소됨',
+} as const;

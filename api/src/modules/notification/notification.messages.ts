@@ -24,6 +24,10 @@ export const notificationTexts = {
     ko: { title: '대기에서 수강 신청으로 전환되었습니다', body: '자리가 나서 "{courseTitle}" ({startsAt}) 과정에 신청되었습니다.' },
     en: { title: 'You moved up from the waiting list', body: 'A seat became free: you are now registered for "{courseTitle}" ({startsAt}).' },
   },
+  CERTIFICATION_AWARDED: {
+    ko: { title: '인증을 취득했습니다', body: '"{programName}" 인증을 취득했습니다. 유효기간: {expiresOn}. 확인 코드: {verificationCode}' },
+    en: { title: 'You earned a certification', body: 'You earned the "{programName}" certification. Valid until: {expiresOn}. Verification code: {verificationCode}' },
+  },
 } as const;
 
 export type NotificationTextKind = keyof typeof notificationTexts;
