@@ -34,6 +34,20 @@ export default defineConfig({
         extends: true,
         test: { name: 'packages', root: './packages', include: ['*/src/**/*.spec.ts'] },
       },
+      {
+        extends: true,
+        test: {
+          // The admin app: unit tests of its logic, and browser tests in a real Chromium against
+          // the real API (started by the global setup on its own embedded PostgreSQL).
+          name: 'admin',
+          root: './admin',
+          include: ['e2e/**/*.spec.ts', 'src/**/*.spec.ts'],
+          globalSetup: ['./e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

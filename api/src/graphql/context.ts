@@ -55,7 +55,7 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
     servants,
     rounds: new RoundService(scope, servants, deps.pubsub),
     credits: new CreditService(scope, deps.pubsub),
-    certifications: new CertificationService(scope, deps.pubsub),
+    certifications: new CertificationService(scope, deps.pubsub, servants),
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

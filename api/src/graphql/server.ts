@@ -16,6 +16,8 @@ import { flushAccessLog } from '../modules/audit/access-log.service.js';
 import { localeFrom, t } from '../i18n/messages.js';
 import { type AppDeps, buildContext, type Context } from './context.js';
 import { assertCostWithinLimit, costPlugin, limitValidationRules } from './limits.js';
+import { ADMIN_DIST_DIR, adminBuildExists, serveAdmin } from './static-admin.js';
+import { registerDocumentRoutes } from '../modules/certification/certification.documents.js';
 
 /** What graphql-ws keeps per connection: the socket and request (from `useServer`), our context. */
 type WsExtra = {
@@ -229,6 +231,9 @@ export async function createServer(deps: AppDeps, schema: GraphQLSchema): Promis
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  registerDocumentRoutes(app, deps);
+  // The built admin app at / (pnpm start builds it); without a build the API runs alone.
+  if (adminBuildExists()) serveAdmin(app, ADMIN_DIST_DIR);
   app.use(
     '/graphql',
     express.json({ limit: '20mb' }),

@@ -519,7 +519,6 @@ export class CreditService {
       const problems: RowProblem[] = [];
       const good: { row: CompletionRow; servant: (typeof found)[number]; decision: CompletionDecision }[] = [];
       const seen = new Map<number, CompletionRow>();
-      const refOf = (r: CompletionRow) => ('line' in r.ref ? r.ref.line : r.ref.index);
       for (const row of rows) {
         const s = row.servantId !== undefined ? byId.get(row.servantId) : byNumber.get(row.employeeNumber ?? '');
         const who = s ? `${s.name}(${s.employee_number})` : (row.employeeNumber ?? '');
@@ -558,7 +557,8 @@ export class CreditService {
         }
         const earlier = seen.get(Number(s.id));
         if (earlier) {
-          problem('DUPLICATE_ENTRY', 'ENTRY_DUPLICATE', { who, line: refOf(earlier) + ('index' in earlier.ref ? 1 : 0), employeeNumber: s.employee_number }, 'servantId');
+          if ('line' in earlier.ref) problem('DUPLICATE_ROW', 'CSV_DUPLICATE_ROW', { employeeNumber: s.employee_number, line: earlier.ref.line }, 'employeeNumber');
+          else problem('DUPLICATE_ENTRY', 'ENTRY_DUPLICATE', { who, line: earlier.ref.index + 1 }, 'servantId');
           continue;
         }
         seen.set(Number(s.id), row);
@@ -687,10 +687,13 @@ export class CreditService {
       const entries = [...reversed, ...credited];
       const txByEnrollment = new Map(entries.map((r) => [Number(r.enrollment_id), this.view(r)]));
       const pathOf = new Map(good.map((g) => [Number(g.servant.id), g.servant.path]));
-      const outcomes: AttendanceOutcome[] = updated.map((u) => {
+      // In the order of the upload.
+      const updatedById = new Map(updated.map((u) => [Number(u.id), u]));
+      const inOrder = good.map((g) => updatedById.get(Number(g.servant.enrollment_id))).filter((u) => !!u);
+      const outcomes: AttendanceOutcome[] = inOrder.map((u) => {
         const { old_status: _old, ...row } = u;
         void _old;
-        const e = tx.map(Enrollment, row);
+        const e = tx.map(Enrollment, row as Record<string, unknown>);
         return {
           enrollment: e,
           minutesAttended: e.minutesAttended ?? null,

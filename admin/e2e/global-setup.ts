@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { type RunningApp, startApp } from '../../api/src/app.js';
+import { loadConfig } from '../../api/src/config/config.js';
+import { freePort } from '../../api/src/db/embedded.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** http://127.0.0.1:<port>: the real API, serving the built admin app at / */
+    adminBaseUrl: string;
+    /** Global id of an active one-hour, in-person course the tests may schedule. */
+    e2eCourseId: string;
+  }
+}
+
+const ADMIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST_INDEX = path.join(ADMIN_DIR, 'dist', 'index.html');
+
+/** Newest modification time under the app's sources (what a build depends on). */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['src', 'index.html', 'vite.config.ts', 'package.json', 'public']) {
+    const full = path.join(ADMIN_DIR, p);
+    if (fs.existsSync(full)) visit(full);
+  }
+  return newest;
+}
+
+/** Builds the app unless admin/dist is newer than every source file (the tests run the build, as `pnpm start` serves it). */
+function buildIfNeeded(): void {
+  if (fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= newestSource()) return;
+  const vite = path.join(ADMIN_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, stdio: 'inherit' });
+}
+
+const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+/** A course for the rounds test, inserted as the API's own round tests do (the catalogue has no mutation to rely on yet). */
+async function courseFixture(app: RunningApp): Promise<string> {
+  const conn = app.orm.em.getConnection();
+  const [cat] = await conn.execute<{ id: number }[]>(
+    `insert into category (code, name) values ('E2E_ADMIN', '관리자 화면 시험') on conflict (code) do update set name = excluded.name returning id`,
+  );
+  const [course] = await conn.execute<{ id: number }[]>(
+    `insert into course (code, title, title_key, category_id, length_minutes, credit_value, format)
+     values ('E2E-ADMIN-1', '관리자 화면 시험 강의', 'e2e-admin-1', ?, 60, 1, 'IN_PERSON')
+     on conflict (code) do update set title = excluded.title returning id`,
+    [cat.id],
+  );
+  return gid('Course', course.id);
+}
+
+/**
+ * The admin browser tests run against the REAL API (`startApp`, the production start path) on
+ * its own embedded PostgreSQL in a temporary data folder, seeded with the demo data, on a free
+ * port; the API serves the built app at /.
+ */
+export default async function setup(project: TestProject) {
+  buildIfNeeded();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kok-admin-e2e-'));
+  const config = loadConfig({
+    KOK_DATA_DIR: dataDir,
+    KOK_EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    KOK_DEMO: '1',
+    // Rounds are opened by the tests; no scheduled job should race them.
+    KOK_JOBS: '0',
+    KOK_JWT_SECRET: 'admin-e2e-secret-that-is-long-enough-0123456789',
+  });
+  const quiet = () => undefined;
+  const app = await startApp(config, {
+    log: { debug: quiet, info: quiet, warn: quiet, error: (msg, fields) => console.error('[api]', msg, JSON.stringify(fields ?? {})) },
+  });
+  try {
+    project.provide('adminBaseUrl', `http://127.0.0.1:${app.port}`);
+    project.provide('e2eCourseId', await courseFixture(app));
+  } catch (e) {
+    await app.stop();
+    throw e;
+  }
+  return async () => {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

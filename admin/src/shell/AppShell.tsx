@@ -1,0 +1,123 @@
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Chip,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemText,
+  MenuItem,
+  TextField,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import { NavLink, Outlet } from 'react-router';
+import { useAuth, useViewer } from '../auth/AuthProvider';
+import { LANGS, type Lang, useI18n } from '../i18n';
+import { screensFor } from '../routes/registry';
+
+const DRAWER_WIDTH = 220;
+
+/** Header, role-aware menu and the live-connection banner around every signed-in screen. */
+export function AppShell() {
+  const { t, lang, setLang } = useI18n();
+  const { live, signOut } = useAuth();
+  const viewer = useViewer();
+  const screens = screensFor(viewer.roles);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Box
+        component="a"
+        href="#main"
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (theme) => theme.zIndex.tooltip,
+          bgcolor: 'background.paper',
+          color: 'primary.main',
+          p: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        {t('app.skipToContent')}
+      </Box>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            {t('app.name')}
+          </Typography>
+          <Chip
+            size="small"
+            variant="outlined"
+            sx={{ color: 'inherit', borderColor: 'currentcolor' }}
+            label={live === 'connected' ? `● ${t('connection.live')}` : `○ ${t('connection.connecting')}`}
+          />
+          <TextField
+            select
+            size="small"
+            label={t('app.language')}
+            value={lang}
+            onChange={(e) => setLang(e.target.value as Lang)}
+            sx={{
+              minWidth: 120,
+              '& .MuiInputBase-root': { color: 'inherit', bgcolor: 'rgba(255,255,255,0.12)' },
+              '& .MuiInputLabel-root': { color: 'inherit' },
+              '& .MuiSvgIcon-root': { color: 'inherit' },
+            }}
+          >
+            {LANGS.map((l) => (
+              <MenuItem key={l} value={l} lang={l}>
+                {t(`app.languages.${l}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Box sx={{ textAlign: 'right', lineHeight: 1.2 }} aria-label={t('auth.account')}>
+            <Typography variant="body2" component="div">
+              {viewer.displayName}
+            </Typography>
+            <Typography variant="caption" component="div">
+              {viewer.roles.map((r) => t(`roles.${r}`)).join(', ')}
+              {viewer.organization ? ` · ${viewer.organization.name}` : ''}
+            </Typography>
+          </Box>
+          <Button color="inherit" variant="outlined" onClick={() => void signOut()}>
+            {t('auth.logout')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <nav aria-label={t('nav.label')}>
+          <List>
+            {screens.map((s) => (
+              <ListItemButton
+                key={s.path}
+                component={NavLink}
+                to={s.path}
+                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700, borderLeft: 4, borderColor: 'primary.main' } }}
+              >
+                <ListItemText primary={t(s.label)} />
+              </ListItemButton>
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, p: 3, minWidth: 0, outline: 'none' }}>
+        <Toolbar />
+        {live === 'lost' && (
+          <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+            {t('connection.lost')}
+          </Alert>
+        )}
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}
