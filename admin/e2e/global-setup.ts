@@ -39,7 +39,8 @@ function newestSource(): number {
 function buildIfNeeded(): void {
   if (fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= newestSource()) return;
   const vite = path.join(ADMIN_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');

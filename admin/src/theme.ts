@@ -2,10 +2,11 @@ import { createTheme } from '@mui/material';
 import { enUS, koKR } from '@mui/material/locale';
 import { enUS as gridEnUS, koKR as gridKoKR } from '@mui/x-data-grid/locales';
 import type {} from '@mui/x-data-grid/themeAugmentation';
-import type { Lang } from './i18n';
+import { formatters, type Lang, translate } from './i18n';
 
 /** MUI's own texts (pagination, dialogs, the data grid) follow the chosen language. */
 export function createAppTheme(lang: Lang) {
+  const fmt = formatters(lang);
   return createTheme(
     {
       palette: {
@@ -19,5 +20,18 @@ export function createAppTheme(lang: Lang) {
     },
     lang === 'ko' ? koKR : enUS,
     lang === 'ko' ? gridKoKR : gridEnUS,
+    // Deep-merged over the grid's locale ("1–25 of 300" is English even in koKR).
+    {
+      components: {
+        MuiDataGrid: {
+          defaultProps: {
+            localeText: {
+              paginationDisplayedRows: ({ from, to, count }: { from: number; to: number; count: number }) =>
+                translate(lang, 'grid.pageRange', { from: fmt.number(from), to: fmt.number(to), count: fmt.number(count) }),
+            },
+          },
+        },
+      },
+    },
   );
 }

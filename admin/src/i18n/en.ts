@@ -16,6 +16,9 @@ export const en: Messages = {
     forbidden: 'You may not see this page.',
     home: 'Home',
   },
+  grid: {
+    pageRange: '{from}–{to} of {count}',
+  },
   nav: {
     label: 'Main menu',
     servants: 'Servants',
@@ -71,7 +74,6 @@ export const en: Messages = {
       position: 'Position',
       hireDate: 'Appointed',
     },
-    pageRange: '{from}–{to} of {count}',
     gradeValue: 'Grade {grade}',
     openProfile: 'Details of {name}',
   },

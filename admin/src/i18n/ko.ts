@@ -17,6 +17,9 @@ export const ko = {
     forbidden: '이 화면을 볼 권한이 없습니다.',
     home: '처음으로',
   },
+  grid: {
+    pageRange: '{from}–{to} / 전체 {count}',
+  },
   nav: {
     label: '주 메뉴',
     servants: '공무원',
@@ -72,7 +75,6 @@ export const ko = {
       position: '직위',
       hireDate: '임용일',
     },
-    pageRange: '{from}–{to} / 전체 {count}',
     gradeValue: '{grade}급',
     openProfile: '{name} 상세 정보',
   },

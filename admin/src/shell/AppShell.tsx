@@ -6,6 +6,7 @@ import {
   Chip,
   Drawer,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   MenuItem,
@@ -97,14 +98,16 @@ export function AppShell() {
         <nav aria-label={t('nav.label')}>
           <List>
             {screens.map((s) => (
-              <ListItemButton
-                key={s.path}
-                component={NavLink}
-                to={s.path}
-                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 700, borderLeft: 4, borderColor: 'primary.main' } }}
-              >
-                <ListItemText primary={t(s.label)} />
-              </ListItemButton>
+              <ListItem key={s.path} disablePadding>
+                {/* The current screen is marked by NavLink's aria-current="page" and a bar, not by colour alone. */}
+                <ListItemButton
+                  component={NavLink}
+                  to={s.path}
+                  sx={{ '&.active': { bgcolor: 'action.selected', borderLeft: 4, borderColor: 'primary.main', '& .MuiListItemText-primary': { fontWeight: 700 } } }}
+                >
+                  <ListItemText primary={t(s.label)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

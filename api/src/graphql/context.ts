@@ -50,12 +50,13 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
   const notifications = new NotificationService(scope, deps.pubsub);
   const catalog = new CatalogService(scope);
   const servants = new ServantService(scope, organizations, deps.pubsub);
+  const certifications = new CertificationService(scope, deps.pubsub, servants);
   return {
     organizations,
     servants,
     rounds: new RoundService(scope, servants, deps.pubsub),
-    credits: new CreditService(scope, deps.pubsub),
-    certifications: new CertificationService(scope, deps.pubsub, servants),
+    credits: new CreditService(scope, deps.pubsub, servants, certifications),
+    certifications,
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

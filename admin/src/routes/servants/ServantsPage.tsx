@@ -200,9 +200,7 @@ export default function ServantsPage() {
           sortModel={sortModel}
           onSortModelChange={setSortModel}
           sortingOrder={['asc', 'desc', null]}
-          localeText={{
-            paginationDisplayedRows: ({ from, to, count }) => t('servants.pageRange', { from: fmt.number(from), to: fmt.number(to), count: fmt.number(count) }),
-          }}
+
         />
       </Box>
     </>

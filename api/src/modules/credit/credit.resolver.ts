@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
 import { ConnectionArgs } from '../../common/connection.js';
+import { DateTimeScalar, DecimalScalar } from '../../common/scalars.js';
 import { now } from '../../common/clock.js';
 import { decodeIdOf } from '../../common/global-id.js';
 import { kstDateTime } from '../../common/kst.js';
@@ -8,6 +9,8 @@ import { mutationPayload } from '../../common/user-errors.js';
 import { type CreditTransactionRecordedPayload, Topics } from '../../events/topics.js';
 import type { Context } from '../../graphql/context.js';
 import { Role } from '../account/account.entity.js';
+import type { Enrollment } from '../round/round.entity.js';
+import { EnrollmentType } from '../round/round.types.js';
 import type { Servant } from '../servant/servant.entity.js';
 import { ServantType } from '../servant/servant.types.js';
 import {
@@ -195,5 +198,38 @@ export class CreditResolver {
     ctx.scope.memo.clear();
     const ids = payload.entries.filter((e) => wanted(ctx, organizationId, e.path)).map((e) => e.id);
     return { transactions: await ctx.services.credits.transactionsForEvent(ids) };
+  }
+}
+
+/**
+ * Completion details on `Enrollment` (the registration is visible exactly when its servant is).
+ * NOT YET IN THE SCHEMA: it needs registering in graphql/schema.ts's resolver list (a shared
+ * file outside this module), after which the schema is reprinted.
+ */
+@Resolver(() => EnrollmentType)
+export class EnrollmentCompletionResolver {
+  @FieldResolver(() => Int, { nullable: true, description: 'Minutes attended (classroom and live lectures), once recorded.' })
+  minutesAttended(@Root() e: Enrollment) {
+    return e.minutesAttended ?? null;
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Progress in percent (recorded lectures), once recorded.' })
+  progressPercent(@Root() e: Enrollment) {
+    return e.progressPercent != null ? String(e.progressPercent) : null;
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Score (recorded lectures), once recorded.' })
+  score(@Root() e: Enrollment) {
+    return e.score != null ? String(e.score) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why the registration is or is not completed, in words (Korean), e.g. "미수료: 출석 45분 / 기준 48분(80%) 미달".' })
+  completionNote(@Root() e: Enrollment) {
+    return e.completionNote ?? null;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When attendance was last recorded.' })
+  attendanceRecordedAt(@Root() e: Enrollment) {
+    return e.attendanceRecordedAt ?? null;
   }
 }

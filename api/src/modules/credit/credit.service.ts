@@ -105,6 +105,11 @@ const CSV_COLUMNS = {
 } as const;
 type CsvColumn = keyof typeof CSV_COLUMNS;
 
+/** What the credit bank needs from certifications (implemented by CertificationService). */
+export interface CertificationAwarder {
+  evaluateAndAward(tx: EntityManager | null | undefined, servantIds: readonly number[] | null): Promise<unknown>;
+}
+
 /**
  * The credit bank: attendance → completion → ledger entries, balances and obligations.
  *
@@ -121,8 +126,14 @@ export class CreditService {
     readonly scope: RequestScope,
     readonly events: EventPublisher,
     servants?: ServantService,
+    private readonly awards: CertificationAwarder | null = null,
   ) {
     this.servantService = servants ?? null;
+  }
+
+  /** Credits can complete a certification: evaluated in the same transaction as the credit. */
+  private async awardCertifications(tx: EntityManager, servantIds: number[]): Promise<void> {
+    if (this.awards && servantIds.length) await this.awards.evaluateAndAward(tx, [...new Set(servantIds)]);
   }
 
   /** The servant service of this operation (shares the scope's loaders and access log). */
@@ -703,6 +714,10 @@ export class CreditService {
           transaction: txByEnrollment.get(e.id) ?? null,
         };
       });
+      await this.awardCertifications(
+        tx,
+        updated.filter((u) => u.status === 'COMPLETED').map((u) => Number(u.servant_id)),
+      );
       return {
         offering: o,
         outcomes,
@@ -859,6 +874,7 @@ export class CreditService {
         [servantId, amountText, input.kind, reason, categoryId, title, subjectKey, fromHundredths(hours!), evidence, viewer.accountId, input.occurredOn, year, key],
       );
       if (!row) return { entry: (await existing(tx))!, fresh: false };
+      await this.awardCertifications(tx, [servantId]);
       return { entry: this.view(row), fresh: true };
     });
     if (outcome.fresh) this.publishRecorded([{ id: Number(outcome.entry.id), servantId, path: target.path }]);
