@@ -58,7 +58,7 @@ describe('the institute administrator', () => {
 
     // Filtering by job series: the count is the server's.
     const itSeries = await gql<any>(`{ servants(filter: { jobSeries: "전산" }) { totalCount } }`, {}, adminToken);
-    await page.getByLabel('직렬').fill('전산');
+    await page.getByRole('textbox', { name: '직렬' }).fill('전산');
     await page.getByText(`총 ${itSeries.servants.totalCount}명`).waitFor();
     expect(new Set(await column(page, 'jobSeries'))).toEqual(new Set(['전산']));
 

@@ -6,6 +6,10 @@ export type LiveState = 'connecting' | 'connected' | 'lost';
 /** Close codes with which the server refuses the token: retrying cannot help. */
 const AUTH_CLOSE_CODES = new Set([4401, 4403]);
 
+function isAuthClose(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && AUTH_CLOSE_CODES.has((e as { code: number }).code);
+}
+
 export interface ApiClients {
   urql: Client;
   /** null when signed out: subscriptions need a session. */
@@ -33,30 +37,37 @@ export function createApiClients(opts: ApiClientOptions): ApiClients {
   const wsUrl = origin.replace(/^http/, 'ws') + '/graphql';
   let disposed = false;
   const token = opts.token;
-  const ws = !token
-    ? null
-    : createWsClient({
-    url: wsUrl,
-    connectionParams: () => ({ authorization: `Bearer ${token}` }),
-    // Connected for the whole session: a lost connection shows a banner and comes back by itself.
-    lazy: false,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: (e) => !(e && typeof e === 'object' && 'code' in e && AUTH_CLOSE_CODES.has((e as CloseEvent).code)),
-    retryWait: async (retries) => {
-      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15_000) * (0.75 + Math.random() / 2)));
-    },
-    onNonLazyError: () => undefined,
-    on: {
-      connecting: () => !disposed && opts.onLiveState('connecting'),
-      connected: () => !disposed && opts.onLiveState('connected'),
-      closed: (e) => {
-        if (disposed) return;
-        const code = (e as CloseEvent | undefined)?.code;
-        if (code !== undefined && AUTH_CLOSE_CODES.has(code)) opts.onAuthLost();
-        else opts.onLiveState('lost');
-      },
-    },
-  });
+  let lost = false;
+  const report = (state: LiveState) => {
+    if (disposed) return;
+    // Once lost, the banner stays through the reconnection attempts until a connection is up.
+    if (state === 'connecting' && lost) return;
+    lost = state === 'lost';
+    opts.onLiveState(state);
+  };
+  const ws = token
+    ? createWsClient({
+        url: wsUrl,
+        connectionParams: () => ({ authorization: `Bearer ${token}` }),
+        // Connected for the whole session: a lost connection shows a banner and comes back by itself.
+        lazy: false,
+        retryAttempts: Number.POSITIVE_INFINITY,
+        shouldRetry: (e) => !isAuthClose(e),
+        retryWait: async (retries) => {
+          await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15_000) * (0.75 + Math.random() / 2)));
+        },
+        onNonLazyError: () => undefined,
+        on: {
+          connecting: () => report('connecting'),
+          connected: () => report('connected'),
+          closed: (e) => {
+            if (disposed) return;
+            if (isAuthClose(e)) opts.onAuthLost();
+            else report('lost');
+          },
+        },
+      })
+    : null;
 
   const urql = new Client({
     url: `${origin}/graphql`,

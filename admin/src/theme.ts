@@ -14,6 +14,10 @@ export function createAppTheme(lang: Lang) {
         primary: { main: '#0b5394' },
         secondary: { main: '#6a1b9a' },
       },
+      components: {
+        // Korean wraps between words, not inside them.
+        MuiCssBaseline: { styleOverrides: { body: { wordBreak: 'keep-all', overflowWrap: 'anywhere' } } },
+      },
       typography: {
         fontFamily: ['Pretendard', '"Noto Sans KR"', '"Apple SD Gothic Neo"', '"Malgun Gothic"', 'system-ui', 'sans-serif'].join(','),
       },

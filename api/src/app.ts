@@ -14,6 +14,8 @@ import { createServer } from './graphql/server.js';
 import { AuthService } from './modules/account/auth.service.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { LogEmailTransport } from './modules/notification/email-transport.js';
+import { RecommenderHost } from './modules/recommendation/recommender.host.js';
+import { Topics } from './events/topics.js';
 
 export interface RunningApp {
   port: number;
@@ -49,7 +51,17 @@ export async function startApp(config: Config, opts: { log?: Logger; onQuery?: (
     const pubsub = new PgPubSub(url, (msg, err) => log.warn(msg, { error: err ? String(err) : undefined }));
     await pubsub.start();
     cleanup.push(() => pubsub.close());
-    const deps: AppDeps = { config, orm, pubsub, auth: new AuthService(config, orm.em), log };
+    const recommender = new RecommenderHost(orm, config.recommender, log);
+    const deps: AppDeps = { config, orm, pubsub, auth: new AuthService(config, orm.em), log, recommender };
+    // The first fit runs in the background: the API answers at once, recommendations wait for it.
+    void recommender.refit().catch((e) => log.error('recommender fit failed', { error: String(e) }));
+    const refits = pubsub.subscribe(Topics.RECOMMENDER_REFIT)[Symbol.asyncIterator]();
+    void (async () => {
+      for (let r = await refits.next(); !r.done; r = await refits.next()) {
+        if ((r.value as { origin?: string }).origin !== recommender.instanceId) await recommender.refit().catch((e) => log.error('recommender refit failed', { error: String(e) }));
+      }
+    })();
+    cleanup.push(async () => void (await refits.return?.()));
     const scheduler = config.jobs ? await startScheduler({ url, orm, pubsub, transport: new LogEmailTransport(log), log }) : null;
     if (scheduler) cleanup.push(() => scheduler.stop());
     const server = await createServer(deps, await buildAppSchema(pubsub));

@@ -22,6 +22,8 @@ export interface Config {
   oidc: { issuer: string; audience: string; claim: string } | null;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Recommendation strategy: a registered name (hybrid, popularity, item-knn, ease) or a module path. */
+  recommender: string;
   /** Run scheduled jobs (round open/close, e-mail outbox) in this process. */
   jobs: boolean;
   /** Which strategy encodes global ids (see common/global-id.ts). */
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: 100,
     },
     jobs: bool('KOK_JOBS', true),
+    recommender: env.KOK_RECOMMENDER?.trim() || 'hybrid',
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     idCodec: oneOf('KOK_ID_CODEC', 'base64', ['base64'] as const),
   };

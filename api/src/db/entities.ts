@@ -6,6 +6,7 @@ import { Category, Course, LearningResource, PlatformSetting } from '../modules/
 import { Demand, DemandSupport, SynonymGroup, TrainingRequest } from '../modules/request/request.entity.js';
 import { CourseOffering, Enrollment, EnrollmentRound } from '../modules/round/round.entity.js';
 import { EmailOutbox, Notification } from '../modules/notification/notification.entity.js';
+import { RecommendationFeedback } from '../modules/recommendation/recommendation.entity.js';
 import { CreditBalance, CreditPolicy, CreditTransaction } from '../modules/credit/credit.entity.js';
 import { Certification, CertificationProgram, CertificationProgramCategoryMinimum, CertificationProgramRequiredCourse, MandatoryTrainingRule } from '../modules/certification/certification.entity.js';
 
@@ -40,4 +41,5 @@ export const entities = [
   CertificationProgramCategoryMinimum,
   CertificationProgramRequiredCourse,
   Certification,
+  RecommendationFeedback,
 ];

@@ -16,6 +16,8 @@ import { RequestService } from '../modules/request/request.service.js';
 import { RoundService } from '../modules/round/round.service.js';
 import { CreditService } from '../modules/credit/credit.service.js';
 import { CertificationService } from '../modules/certification/certification.service.js';
+import { RecommendationService } from '../modules/recommendation/recommendation.service.js';
+import type { RecommenderHost } from '../modules/recommendation/recommender.host.js';
 
 /** Long-lived parts shared by every operation of one API process. */
 export interface AppDeps {
@@ -24,6 +26,7 @@ export interface AppDeps {
   pubsub: PgPubSub;
   auth: AuthService;
   log: Logger;
+  recommender: RecommenderHost;
 }
 
 export interface Services {
@@ -37,6 +40,7 @@ export interface Services {
   rounds: RoundService;
   credits: CreditService;
   certifications: CertificationService;
+  recommendations: RecommendationService;
 }
 
 export interface Context {
@@ -45,7 +49,7 @@ export interface Context {
   deps: AppDeps;
 }
 
-export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'>): Services {
+export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub' | 'recommender'>): Services {
   const organizations = new OrganizationService(scope);
   const notifications = new NotificationService(scope, deps.pubsub);
   const catalog = new CatalogService(scope);
@@ -57,6 +61,7 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
     rounds: new RoundService(scope, servants, deps.pubsub),
     credits: new CreditService(scope, deps.pubsub, servants, certifications),
     certifications,
+    recommendations: new RecommendationService(scope, deps.recommender, servants, certifications, deps.pubsub),
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

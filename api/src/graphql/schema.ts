@@ -11,6 +11,7 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { RequestResolver } from '../modules/request/request.resolver.js';
 import { NotificationResolver, ServantNotificationsResolver } from '../modules/notification/notification.resolver.js';
 import { CreditResolver, EnrollmentCompletionResolver } from '../modules/credit/credit.resolver.js';
+import { ServantRecommendationsResolver } from '../modules/recommendation/recommendation.resolver.js';
 import { certificationResolvers } from '../modules/certification/certification.resolver.js';
 import { CourseOfferingResolver, EnrollmentResolver, EnrollmentRoundResolver, ServantEnrollmentsResolver } from '../modules/round/round.resolver.js';
 import { AssignmentType, EducationRecordType } from '../modules/servant/servant.types.js';
@@ -24,7 +25,7 @@ const noPubSub: PubSub = {
 /** Builds the executable schema; `pubSub` feeds subscriptions (PostgreSQL LISTEN/NOTIFY in the app). */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver, EnrollmentRoundResolver, CourseOfferingResolver, EnrollmentResolver, ServantEnrollmentsResolver, NotificationResolver, ServantNotificationsResolver, CreditResolver, EnrollmentCompletionResolver, ...certificationResolvers],
+    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver, EnrollmentRoundResolver, CourseOfferingResolver, EnrollmentResolver, ServantEnrollmentsResolver, NotificationResolver, ServantNotificationsResolver, CreditResolver, EnrollmentCompletionResolver, ServantRecommendationsResolver, ...certificationResolvers],
     orphanedTypes: [AssignmentType, EducationRecordType],
     authChecker,
     authMode: 'error',

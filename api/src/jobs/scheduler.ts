@@ -6,6 +6,7 @@ import type { PgPubSub } from '../events/pubsub.js';
 import type { EmailTransportStrategy } from '../modules/notification/email-transport.js';
 import { deliverOutbox } from '../modules/notification/outbox.worker.js';
 import { RoundService } from '../modules/round/round.service.js';
+import { Topics } from '../events/topics.js';
 
 export interface Scheduler {
   /** Runs one round tick now (also what the cron job does). */
@@ -43,6 +44,12 @@ export async function startScheduler(opts: { url: string; orm: MikroORM; pubsub:
     const r = await deliverOutbox(orm.em.fork(), opts.transport);
     if (r.sent || r.failed) log.info('outbox delivered', r);
   });
+  await boss.createQueue('recommender-refit', { name: 'recommender-refit', policy: 'singleton', retryLimit: 1 });
+  // Hourly, every process refits its in-memory model (the job only broadcasts the request).
+  await boss.work('recommender-refit', async () => {
+    await pubsub.publishAsync(Topics.RECOMMENDER_REFIT, { origin: 'schedule' });
+  });
+  await boss.schedule('recommender-refit', '17 * * * *', {}, { tz: 'Asia/Seoul' });
   await boss.schedule('round-tick', '* * * * *', {}, { tz: 'Asia/Seoul' });
   await boss.schedule('email-outbox', '* * * * *', {}, { tz: 'Asia/Seoul' });
   // Catch up at start: rounds that came due while no API process was running.

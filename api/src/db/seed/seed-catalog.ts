@@ -12,10 +12,12 @@ import { DEMO_COURSES, type DemoCourse } from './demo-courses.js';
 export async function seedCatalog(trx: Knex.Transaction, courses: readonly DemoCourse[] = DEMO_COURSES): Promise<void> {
   const c = courses.map((x) => ({ ...x, title: x.title.normalize('NFC'), description: x.description.normalize('NFC'), tags: x.tags.map((t) => t.normalize('NFC')) }));
   await trx.raw(
-    `insert into course (code, title, title_key, description, category_id, tags, length_minutes, credit_value, format)
+    `insert into course (code, title, title_key, description, category_id, tags, length_minutes, credit_value, format, created_at)
      select t.code, t.title, t.title_key, t.description, k.id, coalesce(string_to_array(nullif(t.tags, ''), '|'), '{}'), t.length_minutes,
             round(t.length_minutes * coalesce((select (value #>> '{}')::numeric from platform_setting where key = 'creditsPerHour'), 1) / 60, 2),
-            t.format
+            t.format,
+            -- A catalogue built up since the 2024 pilot (deterministic): only the last few are new.
+            timestamptz '2024-03-01 09:00+09' + (t.ord - 1) * interval '6 days'
      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[]) with ordinality
        as t(code, title, title_key, description, category_code, tags, length_minutes, format, ord)
      join category k on k.code = t.category_code

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { loadStrategy, type RecommendationStrategy } from '@kok/recommender';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { now } from '../../common/clock.js';
@@ -10,6 +11,8 @@ import { loadSnapshot } from './snapshot.loader.js';
  * the very first one after start).
  */
 export class RecommenderHost {
+  /** Identifies this process in refit broadcasts (it does not refit twice for its own request). */
+  readonly instanceId = crypto.randomUUID();
   private current: { strategy: RecommendationStrategy; fittedAt: Date; servants: number; courses: number; interactions: number } | null = null;
   private fitting: Promise<void> | null = null;
 

@@ -31,8 +31,8 @@ export async function loadSnapshot(em: EntityManager, now: Date): Promise<Recomm
   }[]>(
     `select s.id, s.organization_id as org, s.department_id as dept, s.job_series, s.grade, s.hire_date::text as hire_date,
             s.interests, s.hobbies,
-            (select string_agg(a.position || ' ' || a.duties, ' ' order by a.started_on) from assignment a where a.servant_id = s.id) as duties,
-            (select array_agg(r.title || ' ' || r.description) from training_request r where r.servant_id = s.id and r.status = 'OPEN') as requests,
+            (select string_agg(distinct a.duties, ', ') from assignment a where a.servant_id = s.id and a.duties <> '') as duties,
+            (select array_agg(r.title) from training_request r where r.servant_id = s.id and r.status = 'OPEN') as requests,
             (select array_agg(e.title) from education_record e where e.servant_id = s.id) as external
      from servant s`,
   );
