@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, baseUrl, type Browser, DEMO, expectNoSeriousA11yViolations, gql, launchBrowser, signIn } from './browser.js';
 
 // The admin app in a real Chromium, served by the real API on the demo data (see global-setup.ts).
@@ -116,6 +116,20 @@ describe('signing in', () => {
     await page.close();
   });
 
+  it('switches to English and back; the choice sets the document language', async () => {
+    const page = await browser.page();
+    await page.goto(`${baseUrl()}/login`);
+    await page.getByRole('combobox', { name: '언어' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: '한국어' }).click();
+    await page.getByRole('button', { name: '로그인' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.close();
+  });
+
   it('works with the keyboard alone', async () => {
     const page = await browser.page();
     await page.goto(`${baseUrl()}/login`);
@@ -157,13 +171,21 @@ describe('rounds', () => {
       else expect(r.enrollmentRoundCreate.userErrors[0].code).toBe('ROUND_EXISTS');
     }
     expect(round).not.toBeNull();
+    // A one-hour, in-person course of our own, through the catalogue's mutation.
+    const categories = await gql<any>(`{ categories { id } }`, {}, adminToken);
+    const course = await gql<any>(
+      `mutation($input: CourseCreateInput!) { courseCreate(input: $input) { course { id } userErrors { code field message } } }`,
+      { input: { categoryId: categories.categories[0].id, title: `관리자 화면 시험 강의 ${round!.month}`, format: 'IN_PERSON', lengthMinutes: 60 } },
+      adminToken,
+    );
+    expect(course.courseCreate.userErrors).toEqual([]);
     const startsAt = new Date(`${round!.month}-10T10:00:00+09:00`);
     const offering = await gql<any>(
       `mutation($input: CourseOfferingCreateInput!) { courseOfferingCreate(input: $input) { offering { id } userErrors { code field message } } }`,
       {
         input: {
           roundId: round!.id,
-          courseId: inject('e2eCourseId'),
+          courseId: course.courseCreate.course.id,
           startsAt: startsAt.toISOString(),
           endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
           capacity: 30,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { type RunningApp, startApp } from '../../api/src/app.js';
+import { startApp } from '../../api/src/app.js';
 import { loadConfig } from '../../api/src/config/config.js';
 import { freePort } from '../../api/src/db/embedded.js';
 
@@ -12,8 +12,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** http://127.0.0.1:<port>: the real API, serving the built admin app at / */
     adminBaseUrl: string;
-    /** Global id of an active one-hour, in-person course the tests may schedule. */
-    e2eCourseId: string;
   }
 }
 
@@ -43,23 +41,6 @@ function buildIfNeeded(): void {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
-
-/** A course for the rounds test, inserted as the API's own round tests do (the catalogue has no mutation to rely on yet). */
-async function courseFixture(app: RunningApp): Promise<string> {
-  const conn = app.orm.em.getConnection();
-  const [cat] = await conn.execute<{ id: number }[]>(
-    `insert into category (code, name) values ('E2E_ADMIN', '관리자 화면 시험') on conflict (code) do update set name = excluded.name returning id`,
-  );
-  const [course] = await conn.execute<{ id: number }[]>(
-    `insert into course (code, title, title_key, category_id, length_minutes, credit_value, format)
-     values ('E2E-ADMIN-1', '관리자 화면 시험 강의', 'e2e-admin-1', ?, 60, 1, 'IN_PERSON')
-     on conflict (code) do update set title = excluded.title returning id`,
-    [cat.id],
-  );
-  return gid('Course', course.id);
-}
-
 /**
  * The admin browser tests run against the REAL API (`startApp`, the production start path) on
  * its own embedded PostgreSQL in a temporary data folder, seeded with the demo data, on a free
@@ -82,14 +63,11 @@ export default async function setup(project: TestProject) {
   const quiet = () => undefined;
   const app = await startApp(config, {
     log: { debug: quiet, info: quiet, warn: quiet, error: (msg, fields) => console.error('[api]', msg, JSON.stringify(fields ?? {})) },
-  });
-  try {
-    project.provide('adminBaseUrl', `http://127.0.0.1:${app.port}`);
-    project.provide('e2eCourseId', await courseFixture(app));
-  } catch (e) {
-    await app.stop();
+  }).catch((e: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
-  }
+  });
+  project.provide('adminBaseUrl', `http://127.0.0.1:${app.port}`);
   return async () => {
     await app.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -12,8 +12,11 @@ function isAuthClose(e: unknown): boolean {
 
 export interface ApiClients {
   urql: Client;
-  /** null when signed out: subscriptions need a session. */
-  ws: WsClient | null;
+  /**
+   * Opens the session's live connection (a no-op when signed out). Creating the clients has no
+   * side effect, so React may create and discard them while rendering; this runs in an effect.
+   */
+  connectLive(): void;
   dispose(): void;
 }
 
@@ -35,39 +38,49 @@ export interface ApiClientOptions {
 export function createApiClients(opts: ApiClientOptions): ApiClients {
   const origin = opts.origin ?? window.location.origin;
   const wsUrl = origin.replace(/^http/, 'ws') + '/graphql';
-  let disposed = false;
   const token = opts.token;
+  let current: WsClient | null = null;
+  /** Bumped on dispose: events of an older connection are ignored. */
+  let generation = 0;
   let lost = false;
-  const report = (state: LiveState) => {
-    if (disposed) return;
-    // Once lost, the banner stays through the reconnection attempts until a connection is up.
-    if (state === 'connecting' && lost) return;
-    lost = state === 'lost';
-    opts.onLiveState(state);
+
+  const open = (): WsClient => {
+    // graphql-ws reports 'connecting' from inside createClient, so compare generations, not clients.
+    const gen = generation;
+    const report = (state: LiveState) => {
+      if (gen !== generation) return;
+      // Once lost, the banner stays through the reconnection attempts until a connection is up.
+      if (state === 'connecting' && lost) return;
+      lost = state === 'lost';
+      opts.onLiveState(state);
+    };
+    return createWsClient({
+      url: wsUrl,
+      connectionParams: () => ({ authorization: `Bearer ${token}` }),
+      // Connected for the whole session: a lost connection shows a banner and comes back by itself.
+      lazy: false,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: (e) => !isAuthClose(e),
+      retryWait: async (retries) => {
+        await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15_000) * (0.75 + Math.random() / 2)));
+      },
+      onNonLazyError: () => undefined,
+      on: {
+        connecting: () => report('connecting'),
+        connected: () => report('connected'),
+        closed: (e) => {
+          if (gen !== generation) return;
+          if (isAuthClose(e)) opts.onAuthLost();
+          else report('lost');
+        },
+      },
+    });
   };
-  const ws = token
-    ? createWsClient({
-        url: wsUrl,
-        connectionParams: () => ({ authorization: `Bearer ${token}` }),
-        // Connected for the whole session: a lost connection shows a banner and comes back by itself.
-        lazy: false,
-        retryAttempts: Number.POSITIVE_INFINITY,
-        shouldRetry: (e) => !isAuthClose(e),
-        retryWait: async (retries) => {
-          await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15_000) * (0.75 + Math.random() / 2)));
-        },
-        onNonLazyError: () => undefined,
-        on: {
-          connecting: () => report('connecting'),
-          connected: () => report('connected'),
-          closed: (e) => {
-            if (disposed) return;
-            if (isAuthClose(e)) opts.onAuthLost();
-            else report('lost');
-          },
-        },
-      })
-    : null;
+  const live = (): WsClient | null => {
+    if (!token) return null;
+    current ??= open();
+    return current;
+  };
 
   const urql = new Client({
     url: `${origin}/graphql`,
@@ -83,13 +96,13 @@ export function createApiClients(opts: ApiClientOptions): ApiClients {
     exchanges: [
       cacheExchange,
       fetchExchange,
-      ...(ws
+      ...(token
         ? [
             subscriptionExchange({
               forwardSubscription: (request) => {
                 const input = { ...request, query: request.query || '' };
                 return {
-                  subscribe: (sink) => ({ unsubscribe: ws.subscribe(input, sink) }),
+                  subscribe: (sink) => ({ unsubscribe: live()?.subscribe(input, sink) ?? (() => undefined) }),
                 };
               },
             }),
@@ -100,10 +113,12 @@ export function createApiClients(opts: ApiClientOptions): ApiClients {
 
   return {
     urql,
-    ws,
+    connectLive: () => void live(),
     dispose: () => {
-      disposed = true;
-      void ws?.dispose();
+      const c = current;
+      current = null;
+      generation++;
+      void c?.dispose();
     },
   };
 }

@@ -47,7 +47,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => createApiClients({ token, lang: () => langRef.current, onAuthLost: expire, onLiveState: setLive }),
     [token, expire],
   );
-  useEffect(() => () => clients.dispose(), [clients]);
+  useEffect(() => {
+    clients.connectLive();
+    return () => clients.dispose();
+  }, [clients]);
 
   // A token from an earlier page load: ask who it belongs to (null once it expired or was revoked).
   useEffect(() => {
