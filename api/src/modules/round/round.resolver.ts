@@ -7,6 +7,7 @@ import { mutationPayload } from '../../common/user-errors.js';
 import { type EnrollmentCountChangedPayload, type EnrollmentRoundStatusChangedPayload, Topics } from '../../events/topics.js';
 import type { Context } from '../../graphql/context.js';
 import { Role } from '../account/account.entity.js';
+import { CourseType } from '../catalog/catalog.types.js';
 import { OrganizationType } from '../organization/organization.types.js';
 import { Servant } from '../servant/servant.entity.js';
 import { ServantType } from '../servant/servant.types.js';
@@ -187,6 +188,11 @@ export class CourseOfferingResolver {
   @FieldResolver(() => EnrollmentRoundType, { description: 'The round.' })
   round(@Root() o: CourseOffering, @Ctx() ctx: Context) {
     return ctx.services.rounds.roundById(o.round.id);
+  }
+
+  @FieldResolver(() => CourseType, { description: 'The course scheduled.' })
+  course(@Root() o: CourseOffering, @Ctx() ctx: Context) {
+    return ctx.services.catalog.courseById(o.course.id);
   }
 
   @FieldResolver(() => Int, { description: 'The minimum that applies (its own, else the round\'s): the rule of five.' })
