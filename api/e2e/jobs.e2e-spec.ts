@@ -106,3 +106,39 @@ describe('notifications', () => {
     expect((await t.gql(q, {}, { token })).data.viewer.servant.unreadNotificationCount).toBe(ko.data.viewer.servant.unreadNotificationCount - 1);
   });
 });
+
+describe('SMTP transport', () => {
+  it('delivers outbox e-mails to an SMTP server when SMTP_URL is set', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let data = '';
+        stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
+        stream.on('end', () => {
+          received.push(data);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.server.address() as { port: number }).port;
+    try {
+      const { emailTransportFor } = await import('../src/modules/notification/email-transport.js');
+      const transport = emailTransportFor({ url: `smtp://127.0.0.1:${port}`, from: 'kok@test.kok' }, { debug() {}, info() {}, warn() {}, error() {} });
+      const [s] = await t.sql(`select id from servant where email is not null order by id limit 1`);
+      await t.sql(
+        `with n as (insert into notification (servant_id, kind, params, dedup_key) values ($1, 'DEMAND_DECLINED', '{}', 'smtp-test') returning id)
+         insert into email_outbox (notification_id, to_address, subject, body) select id, 'servant@example.org', '요청하신 교육이 반려되었습니다', '사유: 시험' from n`,
+        [s.id],
+      );
+      const r = await deliverOutbox(t.app.deps.orm.em.fork(), transport);
+      expect(r.sent).toBeGreaterThanOrEqual(1);
+      expect(received.some((m) => m.includes('servant@example.org'))).toBe(true);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { buildAppSchema } from './graphql/schema.js';
 import { createServer } from './graphql/server.js';
 import { AuthService } from './modules/account/auth.service.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import { LogEmailTransport } from './modules/notification/email-transport.js';
+import { emailTransportFor } from './modules/notification/email-transport.js';
 import { RecommenderHost } from './modules/recommendation/recommender.host.js';
 import { Topics } from './events/topics.js';
 
@@ -62,7 +62,7 @@ export async function startApp(config: Config, opts: { log?: Logger; onQuery?: (
       }
     })();
     cleanup.push(async () => void (await refits.return?.()));
-    const scheduler = config.jobs ? await startScheduler({ url, orm, pubsub, transport: new LogEmailTransport(log), log }) : null;
+    const scheduler = config.jobs ? await startScheduler({ url, orm, pubsub, transport: emailTransportFor(config.smtp, log), log }) : null;
     if (scheduler) cleanup.push(() => scheduler.stop());
     const server = await createServer(deps, await buildAppSchema(pubsub));
     cleanup.push(() => server.close());

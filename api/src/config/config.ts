@@ -24,6 +24,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Recommendation strategy: a registered name (hybrid, popularity, item-knn, ease) or a module path. */
   recommender: string;
+  /** Outgoing e-mail; null = e-mails are written to the log. */
+  smtp: { url: string; from: string } | null;
   /** Run scheduled jobs (round open/close, e-mail outbox) in this process. */
   jobs: boolean;
   /** Which strategy encodes global ids (see common/global-id.ts). */
@@ -100,6 +102,17 @@ export function loadConfig(env: Env = process.env): Config {
     oidc = { issuer, audience: audience ?? '', claim: env.OIDC_EMPLOYEE_CLAIM?.trim() || 'employee_number' };
   }
 
+  let smtp: Config['smtp'] = null;
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (smtpUrl) {
+    try {
+      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)) throw new Error('protocol');
+    } catch {
+      problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+    }
+    smtp = { url: smtpUrl, from: env.SMTP_FROM?.trim() || '경기 맘대로 콕 <no-reply@kok.gg.go.kr>' };
+  }
+
   const config: Config = {
     nodeEnv,
     port: int('PORT', 4000, 0, 65535),
@@ -119,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: 100,
     },
     jobs: bool('KOK_JOBS', true),
+    smtp,
     recommender: env.KOK_RECOMMENDER?.trim() || 'hybrid',
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     idCodec: oneOf('KOK_ID_CODEC', 'base64', ['base64'] as const),

@@ -1,3 +1,4 @@
+import nodemailer from 'nodemailer';
 import type { Logger } from '../../common/logger.js';
 
 export interface EmailMessage {
@@ -25,4 +26,23 @@ export class LogEmailTransport implements EmailTransportStrategy {
   async send(message: EmailMessage): Promise<void> {
     this.log.info('email sent (log transport)', { toDomain: message.to.split('@')[1] ?? '', subject: message.subject });
   }
+}
+
+/** SMTP through nodemailer, chosen when SMTP_URL is set (e.g. smtp://user:pass@mail.gg.go.kr:587). */
+export class SmtpEmailTransport implements EmailTransportStrategy {
+  private readonly transporter: nodemailer.Transporter;
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+  async send(message: EmailMessage): Promise<void> {
+    await this.transporter.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+  }
+}
+
+/** The transport the settings ask for: SMTP when configured, the log otherwise. */
+export function emailTransportFor(smtp: { url: string; from: string } | null, log: Logger): EmailTransportStrategy {
+  return smtp ? new SmtpEmailTransport(smtp.url, smtp.from) : new LogEmailTransport(log);
 }
