@@ -14,7 +14,7 @@ export async function seedCatalog(trx: Knex.Transaction, courses: readonly DemoC
   await trx.raw(
     `insert into course (code, title, title_key, description, category_id, tags, length_minutes, credit_value, format, created_at)
      select t.code, t.title, t.title_key, t.description, k.id, coalesce(string_to_array(nullif(t.tags, ''), '|'), '{}'), t.length_minutes,
-            round(t.length_minutes * coalesce((select (value #>> '{}')::numeric from platform_setting where key = 'creditsPerHour'), 1) / 60, 2),
+            round(t.length_minutes * coalesce((select credits_per_hour from credit_policy where year = extract(year from now() at time zone 'Asia/Seoul')), 1) / 60, 2),
             t.format,
             -- A catalogue built up since the 2024 pilot (deterministic): only the last few are new.
             timestamptz '2024-03-01 09:00+09' + (t.ord - 1) * interval '6 days'

@@ -8,13 +8,15 @@ import { decodeIdOf } from '../../common/global-id.js';
 import { type KeysetQuery, keysetPage } from '../../common/keyset.js';
 import type { RequestScope } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
+import { now } from '../../common/clock.js';
+import { kstMonth } from '../../common/kst.js';
 import { Role } from '../account/account.entity.js';
 import { Demand } from '../request/request.entity.js';
 import { cleanText } from '../servant/servant.validation.js';
 import { Category, Course, CourseFormat, CourseStatus, LearningResource, LearningResourceKind } from './catalog.entity.js';
 import { creditValueFor, isValidCreditsPerHour, CREDITS_PER_HOUR } from './catalog.credits.js';
 import { CategoryType, CourseOrderField, LearningResourceType } from './catalog.types.js';
-import { PlatformSettingsService } from './platform-settings.service.js';
+import { SETTING_DEFAULTS } from './platform-settings.service.js';
 import {
   COURSE_LIMITS,
   type CourseFields,
@@ -129,6 +131,11 @@ function decodeInto(type: string, gid: string | number, field: string[], errors:
  * signed in reads it; institute administrators change it. Reads go through per-operation
  * loaders (categories: one statement per operation; resources, counts: one per level).
  */
+/** The calendar year in Korea now. */
+function currentKstYear(): number {
+  return Number(kstMonth(now()).slice(0, 4));
+}
+
 export class CatalogService {
   constructor(readonly scope: RequestScope) {}
 
@@ -308,9 +315,16 @@ export class CatalogService {
     return Promise.all(demandIds.map((id) => this.coursesAnsweringDemand(id)));
   }
 
-  /** The current credits-per-hour setting, as an exact decimal string. */
+  /**
+   * Credits per hour of the current year (Korea time): the credit bank's policy of that year is
+   * the one source (the same value the ledger uses for EARNED entries); 1 without a policy.
+   */
   async creditsPerHour(em: EntityManager = this.scope.em): Promise<string> {
-    return String(await new PlatformSettingsService(em).get('creditsPerHour'));
+    const [row] = await em
+      .getConnection()
+      .execute<{ v: string }[]>(`select credits_per_hour::text as v from credit_policy where year = ?`, [currentKstYear()], 'all', em.getTransactionContext());
+    const v = row?.v ?? String(SETTING_DEFAULTS.creditsPerHour);
+    return v.includes('.') ? v.replace(/\.?0+$/, '') : v;
   }
 
   // ---------------------------------------------------------------- courses (writes)
@@ -629,7 +643,14 @@ export class CatalogService {
       // Stored without trailing zeros so the setting reads back as it is shown ("1.5").
       const canonical = v.includes('.') ? v.replace(/\.?0+$/, '') : v.replace(/^0+(?=\d)/, '');
       await this.scope.em.transactional(async (em) => {
-        await new PlatformSettingsService(em).set('creditsPerHour', canonical);
+        // The current year's credit policy holds the value (created with defaults if missing).
+        await sql(
+          em,
+          `insert into credit_policy (year, credits_per_hour, required_hours_by_grade)
+           values (?, ?::numeric, coalesce((select required_hours_by_grade from credit_policy order by year desc limit 1), '{}'::jsonb))
+           on conflict (year) do update set credits_per_hour = excluded.credits_per_hour`,
+          [currentKstYear(), canonical],
+        );
         // round(numeric, 2) rounds half away from zero: the same rule as creditValueFor.
         await sql(
           em,

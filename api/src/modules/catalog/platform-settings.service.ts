@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Settings kept as data, editable by institute administrators, with their defaults. */
 export const SETTING_DEFAULTS = {
-  /** Credits earned per hour of lecture (a 90-minute lecture earns 1.5 at the default). */
+  /**
+   * Credits per hour when the year has no credit policy yet (a 90-minute lecture earns 1.5).
+   * The value in force is the year's `credit_policy.credits_per_hour`.
+   */
   creditsPerHour: '1',
   /** Cosine similarity above which a new request joins an existing demand. */
   demandGroupingThreshold: 0.3,

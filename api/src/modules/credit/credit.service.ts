@@ -7,7 +7,7 @@ import { type Connection, type ConnectionArgs, pageRequest } from '../../common/
 import { DomainError, DomainErrors } from '../../common/errors.js';
 import { decodeIdOf, toGlobalId } from '../../common/global-id.js';
 import { keysetPage } from '../../common/keyset.js';
-import { kstDateTime } from '../../common/kst.js';
+import { kstDateTime, kstMonth } from '../../common/kst.js';
 import type { RequestScope, Viewer } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
 import type { EventPublisher } from '../../events/publisher.js';
@@ -977,6 +977,16 @@ export class CreditService {
         'run',
         tx.getTransactionContext(),
       );
+      // The catalogue shows credit values at this year's rate: keep them in step.
+      if (input.year === Number(kstMonth(now()).slice(0, 4))) {
+        await tx.getConnection().execute(
+          `update course set credit_value = round(length_minutes * ?::numeric / 60, 2), updated_at = now()
+           where status = 'ACTIVE' and credit_value <> round(length_minutes * ?::numeric / 60, 2)`,
+          [fromHundredths(cph!), fromHundredths(cph!)],
+          'run',
+          tx.getTransactionContext(),
+        );
+      }
       return this.policy(input.year, tx);
     });
   }
