@@ -32,3 +32,15 @@ export function kstDateTime(d: Date): string {
 export function kstMonthStart(month: string): Date {
   return new Date(`${month}-01T00:00:00+09:00`);
 }
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `YYYY-MM-DD` of an instant in Korea. */
+export function kstDate(d: Date): string {
+  return dateFormat.format(d);
+}
+
+/** The calendar year of an instant in Korea. */
+export function kstYear(d: Date): number {
+  return Number(kstDate(d).slice(0, 4));
+}

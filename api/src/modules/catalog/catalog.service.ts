@@ -9,7 +9,7 @@ import { type KeysetQuery, keysetPage } from '../../common/keyset.js';
 import type { RequestScope } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
 import { now } from '../../common/clock.js';
-import { kstMonth } from '../../common/kst.js';
+import { kstYear } from '../../common/kst.js';
 import { Role } from '../account/account.entity.js';
 import { Demand } from '../request/request.entity.js';
 import { cleanText } from '../servant/servant.validation.js';
@@ -131,11 +131,6 @@ function decodeInto(type: string, gid: string | number, field: string[], errors:
  * signed in reads it; institute administrators change it. Reads go through per-operation
  * loaders (categories: one statement per operation; resources, counts: one per level).
  */
-/** The calendar year in Korea now. */
-function currentKstYear(): number {
-  return Number(kstMonth(now()).slice(0, 4));
-}
-
 export class CatalogService {
   constructor(readonly scope: RequestScope) {}
 
@@ -322,7 +317,7 @@ export class CatalogService {
   async creditsPerHour(em: EntityManager = this.scope.em): Promise<string> {
     const [row] = await em
       .getConnection()
-      .execute<{ v: string }[]>(`select credits_per_hour::text as v from credit_policy where year = ?`, [currentKstYear()], 'all', em.getTransactionContext());
+      .execute<{ v: string }[]>(`select credits_per_hour::text as v from credit_policy where year = ?`, [kstYear(now())], 'all', em.getTransactionContext());
     const v = row?.v ?? String(SETTING_DEFAULTS.creditsPerHour);
     return v.includes('.') ? v.replace(/\.?0+$/, '') : v;
   }
@@ -649,7 +644,7 @@ export class CatalogService {
           `insert into credit_policy (year, credits_per_hour, required_hours_by_grade)
            values (?, ?::numeric, coalesce((select required_hours_by_grade from credit_policy order by year desc limit 1), '{}'::jsonb))
            on conflict (year) do update set credits_per_hour = excluded.credits_per_hour`,
-          [currentKstYear(), canonical],
+          [kstYear(now()), canonical],
         );
         // round(numeric, 2) rounds half away from zero: the same rule as creditValueFor.
         await sql(

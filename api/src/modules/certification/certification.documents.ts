@@ -10,7 +10,9 @@ import { flushAccessLog } from '../audit/access-log.service.js';
 import { PersonalDataAction } from '../servant/servant.service.js';
 import { toCsv } from './certification.csv.js';
 import { documentTexts as T } from './certification.messages.js';
-import { kstDate, normalizeVerificationCode, trimDecimal } from './certification.service.js';
+import { kstDate } from '../../common/kst.js';
+import { trimDecimal } from '../../common/decimal.js';
+import { normalizeVerificationCode } from './certification.service.js';
 
 /**
  * Korean glyphs come from Pretendard (SIL OFL), shipped through npm and embedded (subset) in

@@ -41,7 +41,8 @@ import {
   MandatoryTrainingRuleDeactivateInput,
   MandatoryTrainingRuleUpdateInput,
 } from './certification.inputs.js';
-import { kstYear, type ProgressValue } from './certification.service.js';
+import { type ProgressValue } from './certification.service.js';
+import { kstYear } from '../../common/kst.js';
 import {
   CategoryMinimum,
   CertificateVerification,
@@ -438,7 +439,7 @@ export class ServantCertificationResolver {
     description: 'Each applicable mandatory training rule in a year with DONE / DUE / OVERDUE, computed from the credit ledger. The servant and administrators in scope (logged).',
   })
   mandatoryTraining(@Root() s: Servant, @Ctx() ctx: Context, @Arg('year', () => Int, { nullable: true, description: 'Calendar year (Korea time); default the current one.' }) year?: number) {
-    return ctx.services.certifications.mandatoryTraining(s, year ?? kstYear());
+    return ctx.services.certifications.mandatoryTraining(s, year ?? kstYear(now()));
   }
 
   @FieldResolver(() => [CertificationProgress], { description: 'Progress toward every active certification programme, by programme name. The servant and administrators in scope (logged).' })

@@ -10,6 +10,8 @@ import { decodeIdOf } from '../../common/global-id.js';
 import { keysetPage } from '../../common/keyset.js';
 import type { RequestScope } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
+import { kstDate, kstYear } from '../../common/kst.js';
+import { trimDecimal } from '../../common/decimal.js';
 import type { EventPublisher } from '../../events/publisher.js';
 import { type CertificationAwardedPayload, Topics } from '../../events/topics.js';
 import { t } from '../../i18n/messages.js';
@@ -25,23 +27,6 @@ import { MandatoryTrainingState, type MandatoryTrainingStatus } from './certific
 
 // ---------------------------------------------------------------- Korea-time helpers
 
-const kstDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** `YYYY-MM-DD` of an instant in Korea. */
-export function kstDate(d: Date): string {
-  return kstDateFormat.format(d);
-}
-
-/** The current year in Korea. */
-export function kstYear(d: Date = now()): number {
-  return Number(kstDate(d).slice(0, 4));
-}
-
-/** Exact decimals as the API shows them: "2", "1.5". */
-export function trimDecimal(v: string | number): string {
-  const s = typeof v === 'number' ? v.toFixed(2) : String(v);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-}
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

@@ -7,7 +7,8 @@ import { type Connection, type ConnectionArgs, pageRequest } from '../../common/
 import { DomainError, DomainErrors } from '../../common/errors.js';
 import { decodeIdOf, toGlobalId } from '../../common/global-id.js';
 import { keysetPage } from '../../common/keyset.js';
-import { kstDateTime, kstMonth } from '../../common/kst.js';
+import { kstDateTime, kstYear } from '../../common/kst.js';
+import { trimDecimal } from '../../common/decimal.js';
 import type { RequestScope, Viewer } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
 import type { EventPublisher } from '../../events/publisher.js';
@@ -978,7 +979,7 @@ export class CreditService {
         tx.getTransactionContext(),
       );
       // The catalogue shows credit values at this year's rate: keep them in step.
-      if (input.year === Number(kstMonth(now()).slice(0, 4))) {
+      if (input.year === kstYear(now())) {
         await tx.getConnection().execute(
           `update course set credit_value = round(length_minutes * ?::numeric / 60, 2), updated_at = now()
            where status = 'ACTIVE' and credit_value <> round(length_minutes * ?::numeric / 60, 2)`,
@@ -992,7 +993,3 @@ export class CreditService {
   }
 }
 
-/** "42.00" → "42", "1.50" → "1.5" (for messages). */
-function trimDecimal(s: string): string {
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-}

@@ -1,5 +1,6 @@
 import type { EssentialTraining, Interaction, RecommendedItem, ServantFeatures, SubjectRecommendation } from '@kok/recommender';
 import { now } from '../../common/clock.js';
+import { kstYear } from '../../common/kst.js';
 import { DomainError } from '../../common/errors.js';
 import { decodeIdOf } from '../../common/global-id.js';
 import type { RequestScope } from '../../common/request-scope.js';
@@ -67,7 +68,7 @@ export class RecommendationService {
    * servant with many yearly duties still sees the subjects chosen for them.
    */
   private async essential(servant: Servant): Promise<EssentialTraining[]> {
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric' }).format(now()));
+    const year = kstYear(now());
     const statuses = await this.certifications.mandatoryTraining(servant, year);
     const open = statuses
       .filter((s) => s.status !== MandatoryTrainingState.DONE)
