@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
 import { normalizeTitleKey } from '@kok/korean-text';
 import { now } from '../../common/clock.js';
 import { type Connection, type ConnectionArgs, pageRequest } from '../../common/connection.js';
+import { readCsvUpload } from '../../common/csv-upload.js';
 import { DomainError, DomainErrors } from '../../common/errors.js';
 import { decodeIdOf, toGlobalId } from '../../common/global-id.js';
 import { keysetPage } from '../../common/keyset.js';
@@ -431,28 +431,16 @@ export class CreditService {
   async importAttendance(offeringGid: string, csv: string): Promise<CompletionResult & { totalRows: number }> {
     this.requireAdmin();
     const offeringId = decodeIdOf('CourseOffering', offeringGid, ['input', 'offeringId']);
-    let parsed: { record: string[]; info: { lines: number } }[];
-    try {
-      parsed = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof parsed;
-    } catch (e) {
-      throw DomainError.badInput('CSV_MALFORMED', 'CSV_MALFORMED', { detail: (e as Error).message.slice(0, 200) }, ['input', 'csv']);
-    }
-    if (parsed.length < 2) throw DomainError.badInput('CSV_EMPTY', 'CSV_EMPTY', {}, ['input', 'csv']);
-    if (parsed.length - 1 > MAX_ATTENDANCE_ENTRIES) throw DomainError.badInput('CSV_TOO_LARGE', 'CSV_TOO_LARGE', { max: MAX_ATTENDANCE_ENTRIES }, ['input', 'csv']);
-    const header = parsed[0].record.map((h) => cleanText(h).toLowerCase().replace(/\s+/g, ''));
-    const index = {} as Record<CsvColumn, number>;
-    for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) {
-      index[col] = header.findIndex((h) => names.some((n) => n.replace(/\s+/g, '') === h));
-    }
+    const { rows: records, index } = readCsvUpload(csv, CSV_COLUMNS, MAX_ATTENDANCE_ENTRIES);
     const mode: CompletionMode = index.minutes >= 0 ? 'ATTENDANCE' : 'ONLINE';
     const required: CsvColumn[] = mode === 'ATTENDANCE' ? ['employeeNumber', 'minutes'] : ['employeeNumber', 'progress', 'score'];
     const missing = required.filter((c) => index[c] < 0);
     if (missing.length) throw DomainError.badInput('CSV_MISSING_COLUMNS', 'CSV_ATTENDANCE_COLUMNS', { columns: missing.map((c) => CSV_COLUMNS[c][0]).join(', ') }, ['input', 'csv']);
-    const rows: CompletionRow[] = parsed.slice(1).map(({ record, info }) => {
+    const rows: CompletionRow[] = records.map(({ record, line }) => {
       const cell = (c: CsvColumn) => (index[c] >= 0 ? cleanText(record[index[c]] ?? '') : '');
       const minutesText = cell('minutes');
       return {
-        ref: { line: info.lines },
+        ref: { line },
         employeeNumber: cell('employeeNumber').toUpperCase(),
         ...(mode === 'ATTENDANCE'
           ? { minutes: /^\d{1,6}$/.test(minutesText) ? Number(minutesText) : Number.NaN }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvUpload } from '../../common/csv-upload.js';
 import { DomainError } from '../../common/errors.js';
 import type { RequestScope } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
@@ -68,23 +68,7 @@ export class ServantImportService {
     const viewer = this.scope.requireViewer();
     if (!viewer.roles.includes(Role.INSTITUTE_ADMIN) && !viewer.roles.includes(Role.ORG_ADMIN)) throw DomainError.forbidden();
 
-    let parsed: { record: string[]; info: { lines: number } }[];
-    try {
-      // `info.lines` is the file line where a record ends: right even after blank lines or
-      // quoted values that span lines.
-      parsed = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof parsed;
-    } catch (e) {
-      throw DomainError.badInput('CSV_MALFORMED', 'CSV_MALFORMED', { detail: (e as Error).message.slice(0, 200) }, ['input', 'csv']);
-    }
-    const records = parsed.map((p) => p.record);
-    if (records.length < 2) throw DomainError.badInput('CSV_EMPTY', 'CSV_EMPTY', {}, ['input', 'csv']);
-    if (records.length - 1 > MAX_IMPORT_ROWS) throw DomainError.badInput('CSV_TOO_LARGE', 'CSV_TOO_LARGE', { max: MAX_IMPORT_ROWS }, ['input', 'csv']);
-
-    const header = records[0].map((h) => cleanText(h).toLowerCase());
-    const index = {} as Record<Column, number>;
-    for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      index[col] = header.findIndex((h) => names.includes(h));
-    }
+    const { rows, index } = readCsvUpload(csv, COLUMNS, MAX_IMPORT_ROWS);
     const missing = REQUIRED.filter((c) => index[c] < 0);
     if (missing.length) throw DomainError.badInput('CSV_MISSING_COLUMNS', 'CSV_MISSING_COLUMNS', { columns: missing.map((c) => COLUMNS[c][0]).join(', ') }, ['input', 'csv']);
 
@@ -96,8 +80,7 @@ export class ServantImportService {
     const rowErrors: ImportRowError[] = [];
     const good: GoodRow[] = [];
     const seen = new Map<string, number>();
-    parsed.slice(1).forEach(({ record: rec, info }) => {
-      const line = info.lines;
+    rows.forEach(({ record: rec, line }) => {
       const cell = (c: Column) => (index[c] >= 0 ? (rec[index[c]] ?? '') : undefined);
       const gradeText = cell('grade') ?? '';
       const { values, errors } = validateServantFields(
@@ -237,6 +220,6 @@ export class ServantImportService {
       updated = Number(res.updated);
     }
     rowErrors.sort((a, b) => a.line - b.line);
-    return { totalRows: records.length - 1, created, updated, unchanged: written - created - updated, rowErrors };
+    return { totalRows: rows.length, created, updated, unchanged: written - created - updated, rowErrors };
   }
 }
