@@ -29,12 +29,16 @@ describe('the institute administrator', () => {
     await expectNoSeriousA11yViolations(page, 'login');
 
     await signIn(page, DEMO.admin);
+    // Administrators land on the dashboard; the servants screen is one menu entry away.
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '공무원' }).click();
     await page.waitForURL('**/servants');
     await page.getByText('총 300명').waitFor();
     await expect.poll(() => pageRange(page).innerText()).toBe('1–25 / 전체 300');
     // The institute administrator's menu has every screen.
     const nav = page.getByRole('navigation', { name: '주 메뉴' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['공무원', '수강 신청 차수']);
+    // (Other screens join the menu as they are built; these must be there.)
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['공무원', '교육 수요', '강의 목록', '수강 신청 차수']));
     await expectNoSeriousA11yViolations(page, 'servants');
 
     // Next page: the server's second page (keyset cursor), not a client-side slice.
@@ -85,11 +89,15 @@ describe('the 수원시 organisation administrator', () => {
 
     const page = await browser.page();
     await signIn(page, DEMO.suwonAdmin);
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '공무원' }).click();
     await page.waitForURL('**/servants');
     await page.getByText(`총 ${suwon.servants.totalCount}명`).waitFor();
     await expect.poll(async () => new Set(await column(page, 'organization'))).toEqual(new Set(['수원시']));
     const nav = page.getByRole('navigation', { name: '주 메뉴' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['공무원']);
+    const entries = await nav.getByRole('link').allInnerTexts();
+    expect(entries).toEqual(expect.arrayContaining(['공무원', '교육 수요', '강의 목록']));
+    expect(entries).not.toContain('수강 신청 차수');
     // Typing the address of an institute screen does not open it either.
     await page.goto(`${baseUrl()}/rounds`);
     await page.getByRole('heading', { level: 1, name: '이 화면을 볼 권한이 없습니다.' }).waitFor();
@@ -140,8 +148,8 @@ describe('signing in', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-password');
     await page.keyboard.type('kok-demo-2026');
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/servants');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('공무원');
+    await page.waitForURL('**/dashboard');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('대시보드');
     // Shift+Tab from the page heading reaches the menu: the rounds screen opens with Enter.
     const roundsLink = page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '수강 신청 차수' });
     for (let i = 0; i < 12 && !(await roundsLink.evaluate((el: Element) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');

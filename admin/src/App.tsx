@@ -14,6 +14,14 @@ import { createAppTheme } from './theme';
 const ServantsPage = lazy(() => import('./routes/servants/ServantsPage'));
 const ServantProfilePage = lazy(() => import('./routes/servants/ServantProfilePage'));
 const RoundsPage = lazy(() => import('./routes/rounds/RoundsPage'));
+const DemandsPage = lazy(() => import('./routes/demands/DemandsPage'));
+const CataloguePage = lazy(() => import('./routes/catalogue/CataloguePage'));
+
+const CreditBankPage = lazy(() => import('./routes/credits/CreditBankPage'));
+const CertificationsPage = lazy(() => import('./routes/certifications/CertificationsPage'));
+const ServantImportPage = lazy(() => import('./routes/servants/import/ServantImportPage'));
+const DashboardPage = lazy(() => import('./routes/dashboard/DashboardPage'));
+const AccessLogPage = lazy(() => import('./routes/access-log/AccessLogPage'));
 
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
@@ -64,6 +72,62 @@ export function App() {
                     element={
                       <RequireScreen screen={screen('/rounds')}>
                         <RoundsPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="demands"
+                    element={
+                      <RequireScreen screen={screen('/demands')}>
+                        <DemandsPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="catalogue"
+                    element={
+                      <RequireScreen screen={screen('/catalogue')}>
+                        <CataloguePage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="servants/import"
+                    element={
+                      <RequireScreen screen={screen('/servants')}>
+                        <ServantImportPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="credits"
+                    element={
+                      <RequireScreen screen={screen('/credits')}>
+                        <CreditBankPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="certifications"
+                    element={
+                      <RequireScreen screen={screen('/certifications')}>
+                        <CertificationsPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="dashboard"
+                    element={
+                      <RequireScreen screen={screen('/dashboard')}>
+                        <DashboardPage />
+                      </RequireScreen>
+                    }
+                  />
+                  <Route
+                    path="access-log"
+                    element={
+                      <RequireScreen screen={screen('/access-log')}>
+                        <AccessLogPage />
                       </RequireScreen>
                     }
                   />

@@ -14,11 +14,24 @@ export interface ScreenEntry {
 }
 
 export const SCREENS = [
+  // The landing page of reporters and administrators (first entry = where they land): statistics
+  // only, scoped by the API (an organisation administrator sees their subtree).
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN', 'REPORTER'] },
   // Personal data: administrators in scope only (an organisation administrator sees their subtree).
   { path: '/servants', label: 'nav.servants', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN'] },
   // Rounds are run by the institute (creating, opening and closing are institute-only in the API);
   // reporters follow registrations. Organisation administrators get their own view later.
+  // Demands: institute and organisation administrators (the API does not give reporters demands).
+  { path: '/demands', label: 'nav.demands', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN'] },
+  // The catalogue is readable by every administrator; only the institute changes it.
+  { path: '/catalogue', label: 'nav.catalogue', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN', 'REPORTER'] },
   { path: '/rounds', label: 'nav.rounds', roles: ['INSTITUTE_ADMIN', 'REPORTER'] },
+  // Credits and certifications: administrators in scope (the API scopes organisation administrators
+  // to their subtree; programmes and rules are changed by the institute only, the screen hides that).
+  { path: '/credits', label: 'nav.credits', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN'] },
+  { path: '/certifications', label: 'nav.certifications', roles: ['INSTITUTE_ADMIN', 'ORG_ADMIN'] },
+  // Who read whose personal data is itself personal data: institute administrators only.
+  { path: '/access-log', label: 'nav.accessLog', roles: ['INSTITUTE_ADMIN'] },
 ] as const satisfies readonly ScreenEntry[];
 
 export function canUse(roles: readonly Role[], screen: ScreenEntry): boolean {

@@ -43,6 +43,17 @@ export const RoundsQuery = graphql(
                   instructorName
                   capacity
                   minimumRegistrants
+                  course {
+                    id
+                    code
+                    title
+                    format
+                    lengthMinutes
+                  }
+                  eligibleOrganizations {
+                    id
+                    name
+                  }
                   ...OfferingCounts
                 }
               }
@@ -78,6 +89,168 @@ export const RoundStatusSubscription = graphql(`
       status
       round {
         id
+      }
+    }
+  }
+`);
+
+/** Courses to schedule: active ones, found by words in the title, tags or code. */
+export const CoursePickerQuery = graphql(`
+  query RoundCoursePicker($search: String) {
+    courses(first: 20, filter: { search: $search }) {
+      edges {
+        node {
+          id
+          code
+          title
+          format
+          lengthMinutes
+        }
+      }
+    }
+  }
+`);
+
+/** Organisations whose servants may register. */
+export const OrganizationPickerQuery = graphql(`
+  query RoundOrganizationPicker($search: String) {
+    organizations(first: 30, filter: { search: $search }) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Who registered for one offering (administrators see their scope; reporters see counts only). */
+export const OfferingEnrollmentsQuery = graphql(`
+  query OfferingEnrollments($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on CourseOffering {
+        id
+        registrantCount
+        waitlistCount
+        enrollments(first: 100) {
+          totalCount
+          edges {
+            node {
+              id
+              status
+              createdAt
+              waitlistPosition
+              servant {
+                id
+                name
+                organization {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const EnrollmentRoundCreate = graphql(`
+  mutation EnrollmentRoundCreate($input: EnrollmentRoundCreateInput!) {
+    enrollmentRoundCreate(input: $input) {
+      round {
+        id
+        month
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const EnrollmentRoundOpen = graphql(`
+  mutation EnrollmentRoundOpen($input: EnrollmentRoundIdInput!) {
+    enrollmentRoundOpen(input: $input) {
+      round {
+        id
+        status
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const EnrollmentRoundClose = graphql(`
+  mutation EnrollmentRoundClose($input: EnrollmentRoundIdInput!) {
+    enrollmentRoundClose(input: $input) {
+      round {
+        id
+        status
+      }
+      outcome {
+        confirmedOfferings
+        cancelledOfferings
+        confirmedRegistrations
+        discontinuedRegistrations
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CourseOfferingCreate = graphql(`
+  mutation CourseOfferingCreate($input: CourseOfferingCreateInput!) {
+    courseOfferingCreate(input: $input) {
+      offering {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CourseOfferingUpdate = graphql(`
+  mutation CourseOfferingUpdate($input: CourseOfferingUpdateInput!) {
+    courseOfferingUpdate(input: $input) {
+      offering {
+        id
+        minimumRegistrants
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CourseOfferingRemove = graphql(`
+  mutation CourseOfferingRemove($input: CourseOfferingRemoveInput!) {
+    courseOfferingRemove(input: $input) {
+      removedOfferingId
+      userErrors {
+        code
+        field
+        message
       }
     }
   }

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { PageHeading } from '../../shell/PageHeading';
 import { LoadError, Loading } from '../../shell/StatusViews';
 import { NotFound } from '../../shell/Guards';
+import { ProfileLearningSections } from './ProfileLearningSections';
 import { ServantProfileQuery } from './servants.documents';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -155,6 +156,8 @@ export default function ServantProfilePage() {
           <Alert severity="info">{t('profile.noConsent')}</Alert>
         )}
       </Section>
+
+      <ProfileLearningSections servantId={s.id} name={s.name} />
     </>
   );
 }

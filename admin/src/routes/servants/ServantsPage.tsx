@@ -117,6 +117,9 @@ export default function ServantsPage() {
   return (
     <>
       <PageHeading title={t('servants.title')}>{t('servants.title')}</PageHeading>
+      <Button component={RouterLink} to="/servants/import" variant="outlined" sx={{ mb: 2 }}>
+        {t('servantImport.open')}
+      </Button>
       <Paper component="section" aria-labelledby="servant-filters" sx={{ p: 2, mb: 2 }}>
         <Typography id="servant-filters" variant="subtitle1" component="h2" sx={{ mb: 1 }}>
           {t('servants.filters')}

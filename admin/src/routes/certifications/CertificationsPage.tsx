@@ -1,0 +1,746 @@
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  IconButton,
+  LinearProgress,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { useViewer } from '../../auth/AuthProvider';
+import { type ResultOf, readFragment } from '../../graphql';
+import { useI18n } from '../../i18n';
+import { PageHeading } from '../../shell/PageHeading';
+import { LoadError, Loading } from '../../shell/StatusViews';
+import { CategoryOptionsQuery } from '../credits/credits.documents';
+import { formatDecimal, isDecimalInput } from '../credits/decimal';
+import { FormDialog, saveText } from '../credits/ui';
+import { fieldErrors } from '../login/field-errors';
+import { StatusChip } from '../servants/ProfileLearningSections';
+import { OrganizationOptionsQuery } from '../servants/servants.documents';
+import {
+  CertificationProgramFields,
+  CertificationsAdminQuery,
+  MandatoryRuleFields,
+  OverdueCsvQuery,
+  OverdueQuery,
+  ProgramCreateMutation,
+  ProgramDeactivateMutation,
+  ProgramUpdateMutation,
+  RuleCreateMutation,
+  RuleDeactivateMutation,
+  RuleUpdateMutation,
+} from './certifications.documents';
+
+type Program = ResultOf<typeof CertificationProgramFields>;
+type Rule = ResultOf<typeof MandatoryRuleFields>;
+type OrgOption = ResultOf<typeof OrganizationOptionsQuery>['organizations']['edges'][number]['node'];
+
+function currentYearKst(): number {
+  return new Date(Date.now() + 9 * 3600_000).getUTCFullYear();
+}
+
+function Section({ id, title, children, action }: { id: string; title: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} sx={{ p: 2, mb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1, flexWrap: 'wrap' }}>
+        <Typography id={id} variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
+        {action}
+      </Box>
+      {children}
+    </Paper>
+  );
+}
+
+function ActiveChip({ active }: { active: boolean }) {
+  const { t } = useI18n();
+  return <StatusChip tone={active ? 'success' : 'default'} label={active ? t('certs.active') : t('certs.inactive')} />;
+}
+
+export default function CertificationsPage() {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  // Programmes and rules are changed by the institute only (the API refuses others); organisation
+  // administrators read them and follow who is overdue in their subtree.
+  const canManage = viewer.roles.includes('INSTITUTE_ADMIN');
+  const [result, reexecute] = useQuery({ query: CertificationsAdminQuery });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [editingProgram, setEditingProgram] = useState<Program | 'new' | null>(null);
+  const [editingRule, setEditingRule] = useState<Rule | 'new' | null>(null);
+  const [deactivating, setDeactivating] = useState<{ kind: 'program' | 'rule'; id: string; name: string } | null>(null);
+
+  const programs = result.data?.certificationPrograms.edges.map((e) => readFragment(CertificationProgramFields, e.node)) ?? [];
+  const rules = result.data?.mandatoryTrainingRules.edges.map((e) => readFragment(MandatoryRuleFields, e.node)) ?? [];
+
+  return (
+    <>
+      <PageHeading title={t('certs.title')}>{t('certs.title')}</PageHeading>
+      {!canManage && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('certs.instituteOnly')}
+        </Alert>
+      )}
+      {result.error && <LoadError error={result.error} retry={refresh} />}
+      {!result.data && !result.error && <Loading />}
+      {result.data && (
+        <>
+          <Section
+            id="certs-programs"
+            title={t('certs.programs')}
+            action={
+              canManage && (
+                <Button variant="contained" onClick={() => setEditingProgram('new')}>
+                  {t('certs.addProgram')}
+                </Button>
+              )
+            }
+          >
+            <ProgramTable programs={programs} canManage={canManage} onEdit={setEditingProgram} onDeactivate={(p) => setDeactivating({ kind: 'program', id: p.id, name: p.name })} />
+          </Section>
+          <Section
+            id="certs-rules"
+            title={t('certs.rules')}
+            action={
+              canManage && (
+                <Button variant="contained" onClick={() => setEditingRule('new')}>
+                  {t('certs.addRule')}
+                </Button>
+              )
+            }
+          >
+            <RuleTable rules={rules} canManage={canManage} onEdit={setEditingRule} onDeactivate={(r) => setDeactivating({ kind: 'rule', id: r.id, name: r.name })} />
+          </Section>
+        </>
+      )}
+      <OverdueSection />
+      {editingProgram && (
+        <ProgramDialog
+          program={editingProgram === 'new' ? null : editingProgram}
+          onClose={() => setEditingProgram(null)}
+          onDone={() => {
+            setEditingProgram(null);
+            refresh();
+          }}
+        />
+      )}
+      {editingRule && (
+        <RuleDialog
+          rule={editingRule === 'new' ? null : editingRule}
+          onClose={() => setEditingRule(null)}
+          onDone={() => {
+            setEditingRule(null);
+            refresh();
+          }}
+        />
+      )}
+      {deactivating && (
+        <DeactivateDialog
+          target={deactivating}
+          onClose={() => setDeactivating(null)}
+          onDone={() => {
+            setDeactivating(null);
+            refresh();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ProgramTable({ programs, canManage, onEdit, onDeactivate }: { programs: Program[]; canManage: boolean; onEdit: (p: Program) => void; onDeactivate: (p: Program) => void }) {
+  const { t } = useI18n();
+  const months = (m: number | null | undefined) => (m ? t('certs.months', { months: m }) : t('certs.noLimit'));
+  if (programs.length === 0) return <Typography>{t('certs.noPrograms')}</Typography>;
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby="certs-programs">
+        <TableHead>
+          <TableRow>
+            <TableCell scope="col">{t('certs.programColumns.code')}</TableCell>
+            <TableCell scope="col">{t('certs.programColumns.name')}</TableCell>
+            <TableCell scope="col" align="right">
+              {t('certs.programColumns.total')}
+            </TableCell>
+            <TableCell scope="col">{t('certs.programColumns.minimums')}</TableCell>
+            <TableCell scope="col">{t('certs.programColumns.window')}</TableCell>
+            <TableCell scope="col">{t('certs.programColumns.validity')}</TableCell>
+            <TableCell scope="col">{t('certs.programColumns.status')}</TableCell>
+            {canManage && <TableCell scope="col">{t('certs.programColumns.actions')}</TableCell>}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {programs.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>{p.code}</TableCell>
+              <TableCell>
+                {p.name}
+                {p.requirements.requiredCourses.length > 0 && (
+                  <Typography variant="body2" color="text.secondary">
+                    {t('certs.requiredCourses', { courses: p.requirements.requiredCourses.map((c) => c.title).join(', ') })}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell align="right">{t('learning.creditsValue', { amount: formatDecimal(p.requirements.totalCredits) })}</TableCell>
+              <TableCell>{p.requirements.categoryMinimums.map((m) => `${m.category.name} ${formatDecimal(m.credits)}`).join(', ') || t('app.none')}</TableCell>
+              <TableCell>{months(p.requirements.windowMonths)}</TableCell>
+              <TableCell>{months(p.requirements.validityMonths)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <ActiveChip active={p.active} />
+              </TableCell>
+              {canManage && (
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Button size="small" onClick={() => onEdit(p)} aria-label={t('certs.editLabel', { name: p.name })}>
+                    {t('certs.edit')}
+                  </Button>
+                  {p.active && (
+                    <Button size="small" color="error" onClick={() => onDeactivate(p)} aria-label={t('certs.deactivateLabel', { name: p.name })}>
+                      {t('certs.deactivate')}
+                    </Button>
+                  )}
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function ruleTarget(r: Rule, t: ReturnType<typeof useI18n>['t']): string {
+  const parts: string[] = [];
+  if (r.gradeMin != null || r.gradeMax != null) parts.push(t('certs.grades', { min: r.gradeMin ?? 1, max: r.gradeMax ?? 9 }));
+  if (r.jobSeries.length) parts.push(r.jobSeries.join(', '));
+  if (r.trigger !== 'NONE') parts.push(t(`certs.trigger.${r.trigger}`));
+  return parts.join(' · ') || t('certs.allServants');
+}
+
+function RuleTable({ rules, canManage, onEdit, onDeactivate }: { rules: Rule[]; canManage: boolean; onEdit: (r: Rule) => void; onDeactivate: (r: Rule) => void }) {
+  const { t } = useI18n();
+  if (rules.length === 0) return <Typography>{t('certs.noRules')}</Typography>;
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby="certs-rules">
+        <TableHead>
+          <TableRow>
+            <TableCell scope="col">{t('certs.ruleColumns.name')}</TableCell>
+            <TableCell scope="col">{t('certs.ruleColumns.target')}</TableCell>
+            <TableCell scope="col">{t('certs.ruleColumns.what')}</TableCell>
+            <TableCell scope="col" align="right">
+              {t('certs.ruleColumns.hours')}
+            </TableCell>
+            <TableCell scope="col">{t('certs.ruleColumns.frequency')}</TableCell>
+            <TableCell scope="col">{t('certs.ruleColumns.legalBasis')}</TableCell>
+            <TableCell scope="col">{t('certs.ruleColumns.status')}</TableCell>
+            {canManage && <TableCell scope="col">{t('certs.ruleColumns.actions')}</TableCell>}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rules.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell>{r.name}</TableCell>
+              <TableCell>{ruleTarget(r, t)}</TableCell>
+              <TableCell>{[r.course?.title, r.category?.name, r.topicKeyword].filter(Boolean).join(' · ')}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {t('learning.hoursValue', { hours: formatDecimal(r.hours) })}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`certs.frequency.${r.frequency}`, { months: r.withinMonths ?? '' })}</TableCell>
+              <TableCell>{r.legalBasis}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <ActiveChip active={r.active} />
+              </TableCell>
+              {canManage && (
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Button size="small" onClick={() => onEdit(r)} aria-label={t('certs.editLabel', { name: r.name })}>
+                    {t('certs.edit')}
+                  </Button>
+                  {r.active && (
+                    <Button size="small" color="error" onClick={() => onDeactivate(r)} aria-label={t('certs.deactivateLabel', { name: r.name })}>
+                      {t('certs.deactivate')}
+                    </Button>
+                  )}
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+const intOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
+
+const PROGRAM_FIELDS = ['code', 'name', 'description', 'totalCredits', 'windowMonths', 'validityMonths', 'categoryMinimums'] as const;
+type ProgramField = (typeof PROGRAM_FIELDS)[number];
+
+function ProgramDialog({ program, onClose, onDone }: { program: Program | null; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [categories] = useQuery({ query: CategoryOptionsQuery });
+  const [v, setV] = useState({
+    code: program?.code ?? '',
+    name: program?.name ?? '',
+    description: program?.description ?? '',
+    totalCredits: program?.requirements.totalCredits ?? '',
+    windowMonths: program?.requirements.windowMonths?.toString() ?? '',
+    validityMonths: program?.requirements.validityMonths?.toString() ?? '',
+  });
+  const [minimums, setMinimums] = useState(program?.requirements.categoryMinimums.map((m) => ({ categoryId: m.category.id, credits: m.credits })) ?? []);
+  const [errors, setErrors] = useState<Partial<Record<ProgramField | 'form', string>>>({});
+  const [{ fetching: creating }, create] = useMutation(ProgramCreateMutation);
+  const [{ fetching: updating }, update] = useMutation(ProgramUpdateMutation);
+  const busy = creating || updating;
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
+
+  const submit = async () => {
+    const local: typeof errors = {};
+    if (!program && !v.code.trim()) local.code = t('credits.required');
+    if (!v.name.trim()) local.name = t('credits.required');
+    if (!isDecimalInput(v.totalCredits, false)) local.totalCredits = t('credits.amountInvalid');
+    if (Object.keys(local).length) {
+      setErrors(local);
+      const first = PROGRAM_FIELDS.find((f) => local[f]);
+      if (first) document.getElementById(`program-${first}`)?.focus();
+      return;
+    }
+    const common = {
+      name: v.name.trim(),
+      description: v.description.trim(),
+      totalCredits: v.totalCredits.trim(),
+      windowMonths: intOrNull(v.windowMonths),
+      validityMonths: intOrNull(v.validityMonths),
+      categoryMinimums: minimums.filter((m) => m.categoryId && m.credits.trim()).map((m) => ({ categoryId: m.categoryId, credits: m.credits.trim() })),
+    };
+    const r = program ? await update({ input: { id: program.id, ...common } }) : await create({ input: { code: v.code.trim(), ...common } });
+    const p = r.data && ('certificationProgramCreate' in r.data ? r.data.certificationProgramCreate : r.data.certificationProgramUpdate);
+    if (!p) return setErrors({ form: r.error?.graphQLErrors[0]?.message ?? t('app.error') });
+    if (p.userErrors.length) {
+      const errs = fieldErrors(p.userErrors, PROGRAM_FIELDS);
+      setErrors(errs);
+      const first = PROGRAM_FIELDS.find((f) => errs[f]);
+      if (first) setTimeout(() => document.getElementById(`program-${first}`)?.focus(), 0);
+      return;
+    }
+    onDone();
+  };
+  const field = (name: ProgramField) => ({
+    id: `program-${name}`,
+    error: !!errors[name],
+    helperText: errors[name],
+    slotProps: { formHelperText: { role: errors[name] ? 'alert' : undefined } },
+  });
+
+  return (
+    <FormDialog
+      open
+      title={program ? t('certs.editProgramTitle', { name: program.name }) : t('certs.addProgram')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={busy ? t('certs.saving') : t('certs.save')}
+      cancelLabel={t('credits.cancel')}
+      busy={busy}
+    >
+      {errors.form && (
+        <Alert severity="error" role="alert">
+          {errors.form}
+        </Alert>
+      )}
+      {!program && <TextField {...field('code')} autoFocus required label={t('certs.programFields.code')} value={v.code} onChange={set('code')} helperText={errors.code ?? t('certs.programFields.codeHelp')} />}
+      <TextField {...field('name')} autoFocus={!!program} required label={t('certs.programFields.name')} value={v.name} onChange={set('name')} />
+      <TextField {...field('description')} multiline minRows={2} label={t('certs.programFields.description')} value={v.description} onChange={set('description')} />
+      <TextField {...field('totalCredits')} required label={t('certs.programFields.totalCredits')} value={v.totalCredits} onChange={set('totalCredits')} slotProps={{ htmlInput: { inputMode: 'decimal' }, formHelperText: { role: errors.totalCredits ? 'alert' : undefined } }} />
+      <TextField {...field('windowMonths')} type="number" label={t('certs.programFields.windowMonths')} value={v.windowMonths} onChange={set('windowMonths')} helperText={errors.windowMonths ?? t('certs.programFields.monthsHelp')} />
+      <TextField {...field('validityMonths')} type="number" label={t('certs.programFields.validityMonths')} value={v.validityMonths} onChange={set('validityMonths')} helperText={errors.validityMonths ?? t('certs.programFields.monthsHelp')} />
+      <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }}>
+        <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+          {t('certs.programFields.minimums')}
+        </Typography>
+        {errors.categoryMinimums && (
+          <Typography color="error" variant="body2" role="alert">
+            {errors.categoryMinimums}
+          </Typography>
+        )}
+        {minimums.map((m, i) => (
+          <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
+            <TextField
+              select
+              size="small"
+              id={`program-minimum-category-${i}`}
+              label={t('certs.programFields.category')}
+              value={m.categoryId}
+              onChange={(e) => setMinimums((ms) => ms.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
+              sx={{ minWidth: 200 }}
+            >
+              {(categories.data?.categories ?? []).map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {c.parent ? `— ${c.name}` : c.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              size="small"
+              id={`program-minimum-credits-${i}`}
+              label={t('certs.programFields.credits')}
+              value={m.credits}
+              onChange={(e) => setMinimums((ms) => ms.map((x, j) => (j === i ? { ...x, credits: e.target.value } : x)))}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ width: 120 }}
+            />
+            <IconButton aria-label={t('certs.programFields.removeMinimum', { n: i + 1 })} onClick={() => setMinimums((ms) => ms.filter((_, j) => j !== i))}>
+              <span aria-hidden>×</span>
+            </IconButton>
+          </Box>
+        ))}
+        <Button size="small" onClick={() => setMinimums((ms) => [...ms, { categoryId: '', credits: '' }])}>
+          {t('certs.programFields.addMinimum')}
+        </Button>
+      </Box>
+    </FormDialog>
+  );
+}
+
+const RULE_FIELDS = ['name', 'legalBasis', 'hours', 'frequency', 'withinMonths', 'trigger', 'gradeMin', 'gradeMax', 'jobSeries', 'categoryId', 'topicKeyword'] as const;
+type RuleField = (typeof RULE_FIELDS)[number];
+const FREQUENCIES = ['YEARLY', 'TWICE_A_YEAR', 'ONCE_WITHIN_MONTHS'] as const;
+const TRIGGERS = ['NONE', 'NEW_APPOINTMENT', 'PROMOTION'] as const;
+
+function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [categories] = useQuery({ query: CategoryOptionsQuery });
+  const [v, setV] = useState({
+    name: rule?.name ?? '',
+    legalBasis: rule?.legalBasis ?? '',
+    hours: rule?.hours ?? '',
+    frequency: rule?.frequency ?? 'YEARLY',
+    withinMonths: rule?.withinMonths?.toString() ?? '',
+    trigger: rule?.trigger ?? 'NONE',
+    gradeMin: rule?.gradeMin?.toString() ?? '',
+    gradeMax: rule?.gradeMax?.toString() ?? '',
+    jobSeries: rule?.jobSeries.join(', ') ?? '',
+    categoryId: rule?.category?.id ?? '',
+    topicKeyword: rule?.topicKeyword ?? '',
+  });
+  const [errors, setErrors] = useState<Partial<Record<RuleField | 'form', string>>>({});
+  const [{ fetching: creating }, create] = useMutation(RuleCreateMutation);
+  const [{ fetching: updating }, update] = useMutation(RuleUpdateMutation);
+  const busy = creating || updating;
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
+
+  const submit = async () => {
+    const local: typeof errors = {};
+    if (!v.name.trim()) local.name = t('credits.required');
+    if (!isDecimalInput(v.hours, false)) local.hours = t('credits.amountInvalid');
+    if (Object.keys(local).length) {
+      setErrors(local);
+      const first = RULE_FIELDS.find((f) => local[f]);
+      if (first) document.getElementById(`rule-${first}`)?.focus();
+      return;
+    }
+    const input = {
+      name: v.name.trim(),
+      legalBasis: v.legalBasis.trim(),
+      hours: v.hours.trim(),
+      frequency: v.frequency,
+      withinMonths: intOrNull(v.withinMonths),
+      trigger: v.trigger,
+      gradeMin: intOrNull(v.gradeMin),
+      gradeMax: intOrNull(v.gradeMax),
+      jobSeries: v.jobSeries
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      categoryId: v.categoryId || null,
+      topicKeyword: v.topicKeyword.trim() || null,
+    };
+    const r = rule ? await update({ input: { id: rule.id, ...input } }) : await create({ input });
+    const p = r.data && ('mandatoryTrainingRuleCreate' in r.data ? r.data.mandatoryTrainingRuleCreate : r.data.mandatoryTrainingRuleUpdate);
+    if (!p) return setErrors({ form: r.error?.graphQLErrors[0]?.message ?? t('app.error') });
+    if (p.userErrors.length) {
+      const errs = fieldErrors(p.userErrors, RULE_FIELDS);
+      setErrors(errs);
+      const first = RULE_FIELDS.find((f) => errs[f]);
+      if (first) setTimeout(() => document.getElementById(`rule-${first}`)?.focus(), 0);
+      return;
+    }
+    onDone();
+  };
+  const field = (name: RuleField) => ({
+    id: `rule-${name}`,
+    error: !!errors[name],
+    helperText: errors[name],
+    slotProps: { formHelperText: { role: errors[name] ? 'alert' : undefined } },
+  });
+
+  return (
+    <FormDialog
+      open
+      title={rule ? t('certs.editRuleTitle', { name: rule.name }) : t('certs.addRule')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={busy ? t('certs.saving') : t('certs.save')}
+      cancelLabel={t('credits.cancel')}
+      busy={busy}
+    >
+      {errors.form && (
+        <Alert severity="error" role="alert">
+          {errors.form}
+        </Alert>
+      )}
+      <TextField {...field('name')} autoFocus required label={t('certs.ruleFields.name')} value={v.name} onChange={set('name')} />
+      <TextField {...field('legalBasis')} multiline label={t('certs.ruleFields.legalBasis')} value={v.legalBasis} onChange={set('legalBasis')} />
+      <TextField {...field('hours')} required label={t('certs.ruleFields.hours')} value={v.hours} onChange={set('hours')} slotProps={{ htmlInput: { inputMode: 'decimal' }, formHelperText: { role: errors.hours ? 'alert' : undefined } }} />
+      <TextField {...field('frequency')} select label={t('certs.ruleFields.frequency')} value={v.frequency} onChange={set('frequency')}>
+        {FREQUENCIES.map((f) => (
+          <MenuItem key={f} value={f}>
+            {t(`certs.frequencyChoices.${f}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField {...field('withinMonths')} type="number" label={t('certs.ruleFields.withinMonths')} value={v.withinMonths} onChange={set('withinMonths')} />
+      <TextField {...field('trigger')} select label={t('certs.ruleFields.trigger')} value={v.trigger} onChange={set('trigger')}>
+        {TRIGGERS.map((f) => (
+          <MenuItem key={f} value={f}>
+            {t(`certs.trigger.${f}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box sx={{ display: 'flex', gap: 2 }}>
+        <TextField {...field('gradeMin')} type="number" label={t('certs.ruleFields.gradeMin')} value={v.gradeMin} onChange={set('gradeMin')} />
+        <TextField {...field('gradeMax')} type="number" label={t('certs.ruleFields.gradeMax')} value={v.gradeMax} onChange={set('gradeMax')} />
+      </Box>
+      <TextField {...field('jobSeries')} label={t('certs.ruleFields.jobSeries')} value={v.jobSeries} onChange={set('jobSeries')} helperText={errors.jobSeries ?? t('certs.ruleFields.jobSeriesHelp')} />
+      <TextField {...field('categoryId')} select label={t('certs.ruleFields.category')} value={v.categoryId} onChange={set('categoryId')}>
+        <MenuItem value="">{t('app.none')}</MenuItem>
+        {(categories.data?.categories ?? []).map((c) => (
+          <MenuItem key={c.id} value={c.id}>
+            {c.parent ? `— ${c.name}` : c.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField {...field('topicKeyword')} label={t('certs.ruleFields.topicKeyword')} value={v.topicKeyword} onChange={set('topicKeyword')} helperText={errors.topicKeyword ?? t('certs.ruleFields.topicKeywordHelp')} />
+    </FormDialog>
+  );
+}
+
+function DeactivateDialog({ target, onClose, onDone }: { target: { kind: 'program' | 'rule'; id: string; name: string }; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [{ fetching: f1 }, deactivateProgram] = useMutation(ProgramDeactivateMutation);
+  const [{ fetching: f2 }, deactivateRule] = useMutation(RuleDeactivateMutation);
+  const submit = async () => {
+    const r = target.kind === 'program' ? await deactivateProgram({ input: { id: target.id } }) : await deactivateRule({ input: { id: target.id } });
+    const p = r.data && ('certificationProgramDeactivate' in r.data ? r.data.certificationProgramDeactivate : r.data.mandatoryTrainingRuleDeactivate);
+    if (!p) return setError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
+    if (p.userErrors.length) return setError(p.userErrors.map((e) => e.message).join(' '));
+    onDone();
+  };
+  return (
+    <FormDialog
+      open
+      destructive
+      title={t('certs.deactivateTitle', { name: target.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('certs.deactivate')}
+      cancelLabel={t('credits.cancel')}
+      busy={f1 || f2}
+    >
+      <Typography>{target.kind === 'program' ? t('certs.deactivateProgramConfirm', { name: target.name }) : t('certs.deactivateRuleConfirm', { name: target.name })}</Typography>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+    </FormDialog>
+  );
+}
+
+const OVERDUE_PAGE = 50;
+
+function OverdueSection() {
+  const { t } = useI18n();
+  const client = useClient();
+  const thisYear = currentYearKst();
+  const [year, setYear] = useState(thisYear);
+  const [org, setOrg] = useState<OrgOption | null>(null);
+  const [orgInput, setOrgInput] = useState('');
+  // Keyset paging: the first page, then one page per `after` cursor seen ("show more").
+  const [more, setMore] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [orgSearch, setOrgSearch] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setOrgSearch(orgInput.trim()), 300);
+    return () => clearTimeout(h);
+  }, [orgInput]);
+  const [orgs] = useQuery({ query: OrganizationOptionsQuery, variables: { search: orgSearch || null } });
+  const [result, reexecute] = useQuery({ query: OverdueQuery, variables: { year, organizationId: org?.id ?? null, first: OVERDUE_PAGE, after: null } });
+  const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
+  const conn = result.data?.mandatoryTrainingOverdue;
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    const r = await client.query(OverdueCsvQuery, { year, organizationId: org?.id ?? null }, { requestPolicy: 'network-only' }).toPromise();
+    setExporting(false);
+    if (!r.data) return setExportError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
+    saveText(t('certs.overdueFile', { year, org: org?.name ?? t('app.all') }) + '.csv', r.data.mandatoryTrainingOverdueCsv);
+  };
+
+  return (
+    <Section
+      id="certs-overdue"
+      title={t('certs.overdue')}
+      action={
+        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting}>
+          {exporting ? t('certs.exporting') : t('certs.exportCsv')}
+        </Button>
+      }
+    >
+      <Box role="search" sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          id="overdue-year"
+          select
+          size="small"
+          label={t('certs.year')}
+          value={year}
+          onChange={(e) => {
+            setYear(Number(e.target.value));
+            setMore([]);
+          }}
+          sx={{ minWidth: 120 }}
+        >
+          {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+            <MenuItem key={y} value={y}>
+              {t('certs.yearValue', { year: y })}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Autocomplete<OrgOption>
+          id="overdue-organization"
+          options={orgs.data?.organizations.edges.map((e) => e.node) ?? []}
+          filterOptions={(x) => x}
+          getOptionLabel={(o) => (o.parent ? `${o.name} (${o.parent.name})` : o.name)}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          value={org}
+          onChange={(_, v) => {
+            setOrg(v);
+            setMore([]);
+          }}
+          inputValue={orgInput}
+          onInputChange={(_, v) => setOrgInput(v)}
+          noOptionsText={t('servants.noOrganizations')}
+          sx={{ minWidth: 280 }}
+          renderInput={(p) => <TextField {...p} size="small" label={t('certs.organization')} placeholder={t('servants.organizationPlaceholder')} />}
+        />
+      </Box>
+      {exportError && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          {exportError}
+        </Alert>
+      )}
+      {result.error && <LoadError error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {!conn && !result.error && <Loading />}
+      {conn && (
+        <>
+          <Typography sx={{ mb: 1 }} role="status">
+            {t('certs.overdueTotal', { count: conn.totalCount })}
+          </Typography>
+          {conn.edges.length > 0 && (
+            <TableContainer>
+              <Table size="small" aria-labelledby="certs-overdue">
+                <TableHead>
+                  <TableRow>
+                    <TableCell scope="col">{t('certs.overdueColumns.name')}</TableCell>
+                    <TableCell scope="col">{t('certs.overdueColumns.employeeNumber')}</TableCell>
+                    <TableCell scope="col">{t('certs.overdueColumns.organization')}</TableCell>
+                    <TableCell scope="col">{t('certs.overdueColumns.rules')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  <OverdueRows edges={conn.edges} />
+                  {more.length === 0 && conn.pageInfo.hasNextPage && <OverdueMoreRow onMore={() => addPage(conn.pageInfo.endCursor)} />}
+                  {more.map((cursor, i) => (
+                    <OverdueMorePage key={cursor} year={year} organizationId={org?.id ?? null} after={cursor} last={i === more.length - 1} onMore={addPage} />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+          {result.fetching && <LinearProgress aria-label={t('app.loading')} sx={{ mt: 1 }} />}
+        </>
+      )}
+    </Section>
+  );
+}
+
+type OverdueEdge = ResultOf<typeof OverdueQuery>['mandatoryTrainingOverdue']['edges'][number];
+
+function OverdueRows({ edges }: { edges: readonly OverdueEdge[] }) {
+  const { t, fmt } = useI18n();
+  return (
+    <>
+      {edges.map(({ node, cursor }) => (
+        <TableRow key={cursor}>
+          <TableCell>{node.servant?.name ?? ''}</TableCell>
+          <TableCell>{node.servant?.employeeNumber ?? ''}</TableCell>
+          <TableCell>{node.servant?.organization.name ?? ''}</TableCell>
+          <TableCell>
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {node.overdue.map((o) => (
+                <li key={o.rule.id}>
+                  {t('certs.overdueItem', { rule: o.rule.name, due: fmt.localDate(o.dueDate), completed: formatDecimal(o.hoursCompleted), required: formatDecimal(o.hoursRequired) })}
+                </li>
+              ))}
+            </Box>
+          </TableCell>
+        </TableRow>
+      ))}
+    </>
+  );
+}
+
+function OverdueMoreRow({ onMore }: { onMore: () => void }) {
+  const { t } = useI18n();
+  return (
+    <TableRow>
+      <TableCell colSpan={4}>
+        <Button onClick={onMore}>{t('credits.loadMore')}</Button>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function OverdueMorePage({ year, organizationId, after, last, onMore }: { year: number; organizationId: string | null; after: string; last: boolean; onMore: (cursor: string | null | undefined) => void }) {
+  const { t } = useI18n();
+  const [result] = useQuery({ query: OverdueQuery, variables: { year, organizationId, first: OVERDUE_PAGE, after } });
+  const conn = result.data?.mandatoryTrainingOverdue;
+  if (!conn) {
+    return (
+      <TableRow>
+        <TableCell colSpan={4} role="status">
+          {result.error ? t('app.error') : t('app.loading')}
+        </TableCell>
+      </TableRow>
+    );
+  }
+  return (
+    <>
+      <OverdueRows edges={conn.edges} />
+      {last && conn.pageInfo.hasNextPage && <OverdueMoreRow onMore={() => onMore(conn.pageInfo.endCursor)} />}
+    </>
+  );
+}
