@@ -64,6 +64,14 @@ describe('the servant profile', () => {
     expect(await item.innerText()).toContain(first.reasons[0].message);
 
     await expectNoSeriousA11yViolations(page, 'profile with credits');
+
+    // The transcript needs the session's token (never put in a URL): the app fetches it and saves it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '학점 내역 CSV 내려받기' }).click()]);
+    expect(download.suggestedFilename()).toBe('학점내역-김민준.csv');
+    const res = await fetch(`${baseUrl()}/transcripts/${encodeURIComponent(minjun.id)}.csv`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(res.ok).toBe(true);
+    // Byte for byte (the BOM that Excel needs included).
+    expect(fs.readFileSync((await download.path())!).equals(Buffer.from(await res.arrayBuffer()))).toBe(true);
   });
 });
 

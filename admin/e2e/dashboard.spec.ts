@@ -105,6 +105,9 @@ describe('the dashboard', () => {
 describe('the access log', () => {
   it('the institute administrator filters it and exports it with a required reason, and the export is recorded', async () => {
     const token = await apiLogin(DEMO.admin);
+    // A read of someone's profile, so that the log certainly has a READ_PROFILE entry.
+    const someone = await gql<any>(`{ servants(first: 1) { edges { node { id name } } } }`, {}, token);
+    expect(someone.servants.edges).toHaveLength(1);
     const page = await browser.page();
     await signIn(page, DEMO.admin);
     await page.waitForURL('**/dashboard');
@@ -116,6 +119,7 @@ describe('the access log', () => {
     // Filter by action: every listed entry is a profile read.
     await page.getByLabel('행위').click();
     await page.getByRole('option', { name: '인적사항 조회' }).click();
+    await page.locator('li[data-value="READ_PROFILE"]').waitFor({ state: 'detached' });
     await expect.poll(async () => new Set(await page.getByTestId('access-log-table').locator('tbody tr td:nth-child(4)').allInnerTexts())).toEqual(new Set(['인적사항 조회']));
     await expectNoSeriousA11yViolations(page, 'access-log');
 
@@ -146,7 +150,9 @@ describe('the access log', () => {
     const page = await browser.page();
     await signIn(page, DEMO.suwonAdmin);
     await page.waitForURL('**/dashboard');
-    const entries = await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link').allInnerTexts();
+    const links = page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link');
+    await links.first().waitFor();
+    const entries = await links.allInnerTexts();
     expect(entries).toContain('대시보드');
     expect(entries).not.toContain('개인정보 접근 기록');
     await page.close();

@@ -140,7 +140,7 @@ export default function AccessLogPage() {
                     </TableCell>
                     <TableCell>
                       {e.subject ? (
-                        <Button size="small" onClick={() => setFilterAndReset({ ...filter, subject: { id: e.subject!.id, label: e.subject!.name } })} aria-label={t('accessLog.filterBySubject', { name: e.subject.name })}>
+                        <Button size="small" onClick={() => setFilterAndReset({ ...filter, subject: { id: e.subject!.id, label: e.subject!.name } })} aria-label={t('accessLog.filterBySubject', { name: `${e.subject.name} (${e.subject.employeeNumber})` })}>
                           {e.subject.name} ({e.subject.employeeNumber})
                         </Button>
                       ) : (
