@@ -18,6 +18,7 @@ import { CreditService } from '../modules/credit/credit.service.js';
 import { CertificationService } from '../modules/certification/certification.service.js';
 import { RecommendationService } from '../modules/recommendation/recommendation.service.js';
 import type { RecommenderHost } from '../modules/recommendation/recommender.host.js';
+import { ReportingService } from '../modules/reporting/reporting.service.js';
 
 /** Long-lived parts shared by every operation of one API process. */
 export interface AppDeps {
@@ -41,6 +42,7 @@ export interface Services {
   credits: CreditService;
   certifications: CertificationService;
   recommendations: RecommendationService;
+  reporting: ReportingService;
 }
 
 export interface Context {
@@ -62,6 +64,7 @@ export function createServices(scope: RequestScope, deps: Pick<AppDeps, 'pubsub'
     credits: new CreditService(scope, deps.pubsub, servants, certifications),
     certifications,
     recommendations: new RecommendationService(scope, deps.recommender, servants, certifications, deps.pubsub),
+    reporting: new ReportingService(scope, servants),
     servantImport: new ServantImportService(scope),
     settings: new PlatformSettingsService(scope.em),
     notifications,

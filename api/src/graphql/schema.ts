@@ -15,6 +15,7 @@ import { ServantRecommendationsResolver } from '../modules/recommendation/recomm
 import { certificationResolvers } from '../modules/certification/certification.resolver.js';
 import { CourseOfferingResolver, EnrollmentResolver, EnrollmentRoundResolver, ServantEnrollmentsResolver } from '../modules/round/round.resolver.js';
 import { AssignmentType, EducationRecordType } from '../modules/servant/servant.types.js';
+import { reportingResolvers } from '../modules/reporting/reporting.resolver.js';
 
 /** For printing the schema and tools that never subscribe. */
 const noPubSub: PubSub = {
@@ -25,7 +26,7 @@ const noPubSub: PubSub = {
 /** Builds the executable schema; `pubSub` feeds subscriptions (PostgreSQL LISTEN/NOTIFY in the app). */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver, EnrollmentRoundResolver, CourseOfferingResolver, EnrollmentResolver, ServantEnrollmentsResolver, NotificationResolver, ServantNotificationsResolver, CreditResolver, EnrollmentCompletionResolver, ServantRecommendationsResolver, ...certificationResolvers],
+    resolvers: [NodeResolver, AccountResolver, OrganizationResolver, ServantResolver, AssignmentResolver, CatalogResolver, RequestResolver, EnrollmentRoundResolver, CourseOfferingResolver, EnrollmentResolver, ServantEnrollmentsResolver, NotificationResolver, ServantNotificationsResolver, CreditResolver, EnrollmentCompletionResolver, ServantRecommendationsResolver, ...certificationResolvers, ...reportingResolvers],
     orphanedTypes: [AssignmentType, EducationRecordType],
     authChecker,
     authMode: 'error',

@@ -3,6 +3,7 @@ import { requestMessages } from '../modules/request/request.messages.js';
 import { roundMessages } from '../modules/round/round.messages.js';
 import { creditMessages } from '../modules/credit/credit.messages.js';
 import { certificationMessages } from '../modules/certification/certification.messages.js';
+import { reportingMessages } from '../modules/reporting/reporting.messages.js';
 
 const coreMessages = {
   // authentication and authorisation
@@ -50,7 +51,7 @@ const coreMessages = {
  * Every user-facing message of the API, Korean first with English: the core ones above and
  * each module's own set (kept next to the module, merged here).
  */
-export const messages = { ...coreMessages, ...catalogMessages, ...requestMessages, ...roundMessages, ...creditMessages, ...certificationMessages } as const;
+export const messages = { ...coreMessages, ...catalogMessages, ...requestMessages, ...roundMessages, ...creditMessages, ...certificationMessages, ...reportingMessages } as const;
 
 /** Names of input fields as a user reads them, for messages that mention a field. */
 export const fieldLabels: Record<string, { ko: string; en: string }> = {

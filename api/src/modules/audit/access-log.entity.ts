@@ -23,8 +23,9 @@ export class PersonalDataAccessLog {
   @Property({ type: 'text', nullable: true })
   ip?: string | null;
 
-  @Property({ type: 'int' })
-  subjectServantId!: number;
+  /** Whose data; null only for `EXPORT_ACCESS_LOG` (an export of many people's entries). */
+  @Property({ type: 'int', nullable: true })
+  subjectServantId!: number | null;
 
   /** What was read or done, e.g. `READ_PROFILE`, `READ_WORK_HISTORY`, `UPDATE`. */
   @Property({ type: 'text' })
@@ -32,4 +33,8 @@ export class PersonalDataAccessLog {
 
   @Property({ type: 'text', nullable: true })
   operation?: string | null;
+
+  /** Why the administrator did it (required for `EXPORT_ACCESS_LOG`). */
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
 }
