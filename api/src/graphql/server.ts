@@ -199,6 +199,8 @@ export async function createServer(deps: AppDeps, schema: GraphQLSchema): Promis
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM: it stops the API, the jobs and the embedded database in order.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: rules,
