@@ -8,7 +8,7 @@ import { fromGlobalId } from '../../common/global-id.js';
 import { buildContext, type AppDeps } from '../../graphql/context.js';
 import { flushAccessLog } from '../audit/access-log.service.js';
 import { PersonalDataAction } from '../servant/servant.service.js';
-import { toCsv } from './certification.csv.js';
+import { toCsv } from '../../common/csv-export.js';
 import { documentTexts as T } from './certification.messages.js';
 import { kstDate } from '../../common/kst.js';
 import { trimDecimal } from '../../common/decimal.js';

@@ -14,7 +14,7 @@ import { OrganizationType } from '../organization/organization.types.js';
 import { Servant } from '../servant/servant.entity.js';
 import { PersonalDataAction } from '../servant/servant.service.js';
 import { ServantType } from '../servant/servant.types.js';
-import { toCsv } from './certification.csv.js';
+import { toCsv } from '../../common/csv-export.js';
 import { Certification, CertificationProgram, MandatoryTrainingRule } from './certification.entity.js';
 import {
   CertificationEvaluateError,

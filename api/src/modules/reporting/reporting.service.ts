@@ -10,7 +10,7 @@ import type { RequestScope } from '../../common/request-scope.js';
 import { pgArray } from '../../common/sql.js';
 import { Role } from '../account/account.entity.js';
 import { PersonalDataAccessLog } from '../audit/access-log.entity.js';
-import { toCsv } from '../certification/certification.csv.js';
+import { toCsv } from '../../common/csv-export.js';
 import type { ServantService } from '../servant/servant.service.js';
 import { reportingCsvHeaders } from './reporting.messages.js';
 import { mandatoryStatusSql } from './reporting.sql.js';
