@@ -63,7 +63,7 @@ const DECIMAL = /^\d{1,6}(\.\d{1,2})?$/;
  * RECOGNIZED entries that no REVERSED entry points at, matched to the rule by course, or by
  * category (with subcategories) and topic keyword. Parameters: year, today, then the filter's.
  */
-function mandatoryStatusSql(filter: string): string {
+export function mandatoryStatusSql(filter: string): string {
   return `with recursive cat_cover(root, id) as (
       select id, id from category
       union all
@@ -71,7 +71,7 @@ function mandatoryStatusSql(filter: string): string {
     ),
     prm as (select ?::int as y, ?::date as today),
     sv as (
-      select s.id, s.grade, s.job_series, s.hire_date, u.path
+      select s.id, s.grade, s.job_series, s.hire_date, u.path, s.organization_id
       from servant s join organization u on u.id = coalesce(s.department_id, s.organization_id)
       where ${filter}
     ),

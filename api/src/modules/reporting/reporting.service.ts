@@ -13,7 +13,7 @@ import { PersonalDataAccessLog } from '../audit/access-log.entity.js';
 import { toCsv } from '../../common/csv-export.js';
 import type { ServantService } from '../servant/servant.service.js';
 import { reportingCsvHeaders } from './reporting.messages.js';
-import { mandatoryStatusSql } from './reporting.sql.js';
+import { mandatoryStatusSql } from '../certification/certification.service.js';
 
 /** Enrollment statuses that mean "this servant registered and kept (or was refused only by the rule of five) a seat". */
 const REGISTRANT = `('REGISTERED', 'CONFIRMED', 'ATTENDED', 'COMPLETED', 'NO_SHOW', 'CANCELLED_COURSE_DISCONTINUED')`;
