@@ -114,9 +114,20 @@ function RoundSection({ round, live, reload, onNotice }: { round: Round; live: L
   const [openState, openRound] = useMutation(EnrollmentRoundOpen);
   const [closeState, closeRound] = useMutation(EnrollmentRoundClose);
   const [removeState, removeOffering] = useMutation(CourseOfferingRemove);
-  const finish = (text: string) => {
+  // Opening or closing removes the button that had the focus: the focus then goes to the round's
+  // heading (right above the outcome) instead of being lost on the page body. This effect runs
+  // after the confirmation dialog has given the focus back to that button.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusHeading, setFocusHeading] = useState(false);
+  useEffect(() => {
+    if (!focusHeading) return;
+    setFocusHeading(false);
+    headingRef.current?.focus();
+  }, [focusHeading]);
+  const finish = (text: string, moveFocus = false) => {
     setAction(null);
     setActionError(null);
+    if (moveFocus) setFocusHeading(true);
     onNotice(text);
     reload();
   };
@@ -129,14 +140,14 @@ function RoundSection({ round, live, reload, onNotice }: { round: Round; live: L
     const errs = r.data?.enrollmentRoundOpen.userErrors;
     if (r.error || !errs) return setActionError(t('app.error'));
     if (errs.length) return setActionError(errs.map((e) => e.message).join(' '));
-    finish(t('rounds.manage.opened', { month: round.month }));
+    finish(t('rounds.manage.opened', { month: round.month }), true);
   };
   const confirmClose = async () => {
     const r = await closeRound({ input: { roundId: round.id } });
     const p = r.data?.enrollmentRoundClose;
     if (r.error || !p) return setActionError(t('app.error'));
     if (p.userErrors.length) return setActionError(p.userErrors.map((e) => e.message).join(' '));
-    finish(t('rounds.manage.closed', { month: round.month }));
+    finish(t('rounds.manage.closed', { month: round.month }), true);
   };
   const confirmRemove = async (id: string) => {
     const r = await removeOffering({ input: { id } });
@@ -148,7 +159,7 @@ function RoundSection({ round, live, reload, onNotice }: { round: Round; live: L
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2, mb: 3 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
-        <Typography id={headingId} variant="h6" component="h2">
+        <Typography id={headingId} ref={headingRef} tabIndex={-1} variant="h6" component="h2" sx={{ outline: 'none' }}>
           {t('rounds.roundHeading', { month: round.month })}
         </Typography>
         {/* The status is written out: the colour only repeats it. */}
