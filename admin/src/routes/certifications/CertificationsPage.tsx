@@ -26,7 +26,7 @@ import { LoadError, Loading } from '../../shell/StatusViews';
 import { CategoryOptionsQuery } from '../credits/credits.documents';
 import { formatDecimal, isDecimalInput } from '../credits/decimal';
 import { FormDialog, saveText } from '../credits/ui';
-import { fieldErrors } from '../login/field-errors';
+import { fieldErrors, focusFirstError } from '../login/field-errors';
 import { StatusChip } from '../servants/ProfileLearningSections';
 import { OrganizationOptionsQuery } from '../servants/servants.documents';
 import {
@@ -330,8 +330,7 @@ function ProgramDialog({ program, onClose, onDone }: { program: Program | null; 
     if (p.userErrors.length) {
       const errs = fieldErrors(p.userErrors, PROGRAM_FIELDS);
       setErrors(errs);
-      const first = PROGRAM_FIELDS.find((f) => errs[f]);
-      if (first) setTimeout(() => document.getElementById(`program-${first}`)?.focus(), 0);
+      focusFirstError(errs, PROGRAM_FIELDS, 'program');
       return;
     }
     onDone();
@@ -471,8 +470,7 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
     if (p.userErrors.length) {
       const errs = fieldErrors(p.userErrors, RULE_FIELDS);
       setErrors(errs);
-      const first = RULE_FIELDS.find((f) => errs[f]);
-      if (first) setTimeout(() => document.getElementById(`rule-${first}`)?.focus(), 0);
+      focusFirstError(errs, RULE_FIELDS, 'rule');
       return;
     }
     onDone();

@@ -22,7 +22,7 @@ import { type ResultOf, readFragment } from '../../graphql';
 import { useI18n } from '../../i18n';
 import { PageHeading } from '../../shell/PageHeading';
 import { LoadError, Loading } from '../../shell/StatusViews';
-import { fieldErrors } from '../login/field-errors';
+import { fieldErrors, focusFirstError } from '../login/field-errors';
 import {
   AttendanceImportMutation,
   AttendanceOfferingsQuery,
@@ -288,10 +288,7 @@ function RecordDialog({ servantId, onClose, onDone }: { servantId: string; onClo
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
   const recognized = kind === 'RECOGNIZED';
 
-  const focusFirstError = (errs: Partial<Record<string, string>>) => {
-    const first = RECORD_FIELDS.find((f) => errs[f]);
-    if (first) setTimeout(() => document.getElementById(`record-${first}`)?.focus(), 0);
-  };
+  const focusFirst = (errs: Partial<Record<RecordField | 'form', string>>) => focusFirstError(errs, RECORD_FIELDS, 'record');
 
   const submit = async () => {
     const local: Partial<Record<RecordField, string>> = {};
@@ -302,7 +299,7 @@ function RecordDialog({ servantId, onClose, onDone }: { servantId: string; onClo
     if (values.hours && !isDecimalInput(values.hours, false)) local.hours = t('credits.amountInvalid');
     if (Object.keys(local).length) {
       setErrors(local);
-      focusFirstError(local);
+      focusFirst(local);
       return;
     }
     const r = await record({
@@ -327,7 +324,7 @@ function RecordDialog({ servantId, onClose, onDone }: { servantId: string; onClo
     if (p.userErrors.length) {
       const errs = fieldErrors(p.userErrors, RECORD_FIELDS);
       setErrors(errs);
-      focusFirstError(errs);
+      focusFirst(errs);
       return;
     }
     onDone(p.transaction?.amount ?? values.amount);

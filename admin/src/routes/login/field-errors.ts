@@ -19,3 +19,12 @@ export function fieldErrors<F extends string>(errors: readonly UserErrorLike[], 
   }
   return out;
 }
+
+/**
+ * Moves the focus to the first form field (in form order) that has an error, so a keyboard or
+ * screen-reader user lands on what to fix. Fields have the id `${idPrefix}-${field}`.
+ */
+export function focusFirstError<F extends string>(errors: Partial<Record<F | 'form', string>>, fields: readonly F[], idPrefix: string): void {
+  const first = fields.find((f) => errors[f]);
+  if (first) setTimeout(() => document.getElementById(`${idPrefix}-${first}`)?.focus(), 0);
+}
