@@ -174,7 +174,7 @@ describe('certifications and mandatory rules', () => {
 
     const year = new Date(Date.now() + 9 * 3600_000).getUTCFullYear();
     const expected = (await gql<any>(`query($y: Int!) { mandatoryTrainingOverdueCsv(year: $y) }`, { y: year }, adminToken)).mandatoryTrainingOverdueCsv as string;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV로 내려받기' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '미이수자 CSV로 내려받기' }).click()]);
     expect(download.suggestedFilename()).toBe(`의무교육-미이수자-${year}-전체.csv`);
     const text = fs.readFileSync((await download.path())!, 'utf8');
     expect(text).toBe(expected);

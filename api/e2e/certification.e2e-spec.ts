@@ -374,6 +374,76 @@ describe('certifications', () => {
     expect(renewed).toEqual([expect.objectContaining({ cycle: 2, program: { code: 'CT_DIGITAL_EXPERT' } })]);
   });
 
+  it('lists who is awarded, newest first, within the administrator\'s scope, filtered by programme, organisation and state, as CSV too, logging the holders read, in a constant number of statements', async () => {
+    await pin('2030-02-03T01:00:00Z');
+    // 박지훈 (성남시) holds cycle 1 (expired) and cycle 2 (valid); give a 수원시 servant one too.
+    const [program] = await t.sql(`select id from certification_program where code = 'CT_DIGITAL_EXPERT'`);
+    const programGid = gid('CertificationProgram', program.id);
+    await t.sql(
+      `insert into certification (program_id, servant_id, cycle, awarded_at, expires_at, verification_code, credits_counted, ledger_watermark) values ($1, $2, 1, '2029-12-01T01:00:00Z', '2030-12-01T01:00:00Z', 'SUWNAAAAAAAAAAAA', 3, 0)`,
+      [program.id, suwonServant.id],
+    );
+    const AWARDED = `query($program: ID, $org: ID, $status: CertificationState, $first: Int, $after: String) {
+      certificationsAwarded(programId: $program, organizationId: $org, status: $status, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { cycle status awardedAt program { code } servant { name organization { name } } } } } }`;
+    const list = async (token: string, vars: Record<string, unknown>) => {
+      const r = await t.gql(AWARDED, { program: programGid, first: 10, ...vars }, { token });
+      expect(r.errors).toBeUndefined();
+      return r.data.certificationsAwarded;
+    };
+    const all = await list(admin, {});
+    expect(all.totalCount).toBe(3);
+    expect(all.edges.map((e: any) => [e.node.servant.name, e.node.cycle, e.node.status])).toEqual([
+      ['박지훈', 2, 'VALID'],
+      [expect.any(String), 1, 'VALID'],
+      ['박지훈', 1, 'EXPIRED'],
+    ]);
+    expect(all.edges[1].node.servant.organization.name).toBe('수원시');
+    expect((await list(admin, { status: 'EXPIRED' })).edges.map((e: any) => e.node.cycle)).toEqual([1]);
+    expect((await list(admin, { status: 'VALID' })).totalCount).toBe(2);
+    // Keyset pages of one.
+    const p1 = await list(admin, { first: 1 });
+    const p2 = await list(admin, { first: 1, after: p1.pageInfo.endCursor });
+    const p3 = await list(admin, { first: 1, after: p2.pageInfo.endCursor });
+    expect([p1, p2, p3].map((p) => p.edges[0].node.awardedAt)).toEqual(all.edges.map((e: any) => e.node.awardedAt));
+    expect(p3.pageInfo.hasNextPage).toBe(false);
+
+    // Organisation administrators: their subtree only, even when they ask for another.
+    expect((await list(suwonAdmin, {})).edges.map((e: any) => e.node.servant.organization.name)).toEqual(['수원시']);
+    const [seongnam] = await t.sql(`select id from organization where name = '성남시'`);
+    expect((await list(suwonAdmin, { org: gid('Organization', seongnam.id) })).totalCount).toBe(0);
+    expect((await list(seongnamAdmin, {})).edges.map((e: any) => e.node.servant.name)).toEqual(['박지훈', '박지훈']);
+    expect((await list(admin, { org: gid('Organization', seongnam.id) })).totalCount).toBe(2);
+    for (const token of [reporter, suwonServant.token]) {
+      const r = await t.gql(AWARDED, {}, { token });
+      expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const wrongId = await t.gql(AWARDED, { program: course.AI.gid }, { token: admin });
+    expect(wrongId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // Reading the list is logged for each holder shown.
+    const logged = async () => (await t.sql(`select count(*)::int as n from personal_data_access_log where subject_servant_id = $1 and action = 'READ_EDUCATION'`, [suwonServant.id]))[0].n;
+    const before = await logged();
+    await list(suwonAdmin, {});
+    expect(await logged()).toBe(before + 1);
+
+    // The page costs the same number of statements for 1 and for 3 holders (no N+1).
+    const one = await t.countStatements(() => list(admin, { first: 1 }));
+    const three = await t.countStatements(() => list(admin, { first: 3 }));
+    expect(three).toBe(one);
+
+    const CSV = `query($program: ID, $status: CertificationState) { certificationsAwardedCsv(programId: $program, status: $status) }`;
+    const csv = (await t.gql(CSV, { program: programGid }, { token: seongnamAdmin })).data.certificationsAwardedCsv as string;
+    expect(csv.startsWith('\uFEFF기관,부서,사번,성명,직급,직렬,인증,회차,인증일,만료일,인정학점,확인코드\r\n')).toBe(true);
+    const lines = csv.slice(1).trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^성남시,[^,]*,[A-Z0-9]+,박지훈,\d급,[^,]+,시험 디지털 전문가,2,2030-02-02,2031-02-02,\d+,[A-Z2-7]{16}$/);
+    expect(lines[1]).toMatch(/,시험 디지털 전문가,1,2029-02-01,2030-02-01,\d+,[A-Z2-7]{16}$/);
+    const expiredCsv = (await t.gql(CSV, { program: programGid, status: 'EXPIRED' }, { token: admin })).data.certificationsAwardedCsv as string;
+    expect(expiredCsv.slice(1).trim().split('\r\n')).toHaveLength(2);
+    expect((await t.gql(CSV, {}, { token: reporter })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('a verification code checks out publicly and reveals nothing else', async () => {
     await pin('2029-06-01T01:00:00Z');
     const VERIFY = `query($code: String!) { certificateVerify(code: $code) { holderName programName awardedAt expiresAt status } }`;

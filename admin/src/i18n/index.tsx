@@ -36,11 +36,14 @@ export function formatters(lang: Lang) {
   const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' });
   // A LocalDate has no zone: read and print it at UTC so that it never shifts by a day.
   const localDate = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium' });
   const timeRange = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
   return {
     locale,
     number: (n: number | string) => number.format(typeof n === 'string' ? Number(n) : n),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    /** The day of an instant, in Korea time. */
+    date: (iso: string) => date.format(new Date(iso)),
     time: (d: Date) => time.format(d),
     localDate: (ymd: string) => localDate.format(new Date(`${ymd}T00:00:00Z`)),
     /** "2027. 1. 5. 오전 10:00 – 오전 11:00" */

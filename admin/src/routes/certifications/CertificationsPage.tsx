@@ -6,7 +6,10 @@ import {
   IconButton,
   LinearProgress,
   MenuItem,
+  FormControlLabel,
   Paper,
+  Radio,
+  RadioGroup,
   Table,
   TableBody,
   TableCell,
@@ -16,20 +19,25 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { type ReactNode, useEffect, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { type ReactNode, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { type AnyVariables, type TypedDocumentNode, useClient, useMutation, useQuery, type UseQueryArgs } from 'urql';
 import { useViewer } from '../../auth/AuthProvider';
 import { type ResultOf, readFragment } from '../../graphql';
 import { useI18n } from '../../i18n';
 import { PageHeading } from '../../shell/PageHeading';
+import { useDebounced } from '../../shell/use-debounced';
 import { LoadError, Loading } from '../../shell/StatusViews';
 import { CategoryOptionsQuery } from '../credits/credits.documents';
 import { formatDecimal, isDecimalInput } from '../credits/decimal';
 import { FormDialog, saveText } from '../credits/ui';
 import { fieldErrors, focusFirstError } from '../login/field-errors';
+import { CoursePicker, type CourseChoice, CoursesPicker, type OrganizationChoice, OrganizationsPicker } from '../../shell/pickers';
 import { StatusChip } from '../servants/ProfileLearningSections';
 import { OrganizationOptionsQuery } from '../servants/servants.documents';
 import {
+  AwardedCsvQuery,
+  AwardedQuery,
   CertificationProgramFields,
   CertificationsAdminQuery,
   MandatoryRuleFields,
@@ -125,6 +133,7 @@ export default function CertificationsPage() {
           </Section>
         </>
       )}
+      <AwardedSection programs={programs} />
       <OverdueSection />
       {editingProgram && (
         <ProgramDialog
@@ -225,6 +234,7 @@ function ruleTarget(r: Rule, t: ReturnType<typeof useI18n>['t']): string {
   if (r.gradeMin != null || r.gradeMax != null) parts.push(t('certs.grades', { min: r.gradeMin ?? 1, max: r.gradeMax ?? 9 }));
   if (r.jobSeries.length) parts.push(r.jobSeries.join(', '));
   if (r.trigger !== 'NONE') parts.push(t(`certs.trigger.${r.trigger}`));
+  if (r.organizations.length) parts.push(r.organizations.map((o) => o.name).join(', '));
   return parts.join(' · ') || t('certs.allServants');
 }
 
@@ -284,7 +294,7 @@ function RuleTable({ rules, canManage, onEdit, onDeactivate }: { rules: Rule[]; 
 
 const intOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
 
-const PROGRAM_FIELDS = ['code', 'name', 'description', 'totalCredits', 'windowMonths', 'validityMonths', 'categoryMinimums'] as const;
+const PROGRAM_FIELDS = ['code', 'name', 'description', 'totalCredits', 'windowMonths', 'validityMonths', 'categoryMinimums', 'requiredCourseIds'] as const;
 type ProgramField = (typeof PROGRAM_FIELDS)[number];
 
 function ProgramDialog({ program, onClose, onDone }: { program: Program | null; onClose: () => void; onDone: () => void }) {
@@ -299,6 +309,11 @@ function ProgramDialog({ program, onClose, onDone }: { program: Program | null; 
     validityMonths: program?.requirements.validityMonths?.toString() ?? '',
   });
   const [minimums, setMinimums] = useState(program?.requirements.categoryMinimums.map((m) => ({ categoryId: m.category.id, credits: m.credits })) ?? []);
+  // Required courses kept only by title (no longer in the catalogue) cannot be chosen again: the
+  // list is sent only when it was changed, so that saving other fields keeps them.
+  const [requiredCourses, setRequiredCourses] = useState<CourseChoice[]>(program?.requirements.requiredCourses.flatMap((c) => (c.course ? [c.course] : [])) ?? []);
+  const [requiredChanged, setRequiredChanged] = useState(false);
+  const titleOnly = program?.requirements.requiredCourses.filter((c) => !c.course).map((c) => c.title) ?? [];
   const [errors, setErrors] = useState<Partial<Record<ProgramField | 'form', string>>>({});
   const [{ fetching: creating }, create] = useMutation(ProgramCreateMutation);
   const [{ fetching: updating }, update] = useMutation(ProgramUpdateMutation);
@@ -323,6 +338,7 @@ function ProgramDialog({ program, onClose, onDone }: { program: Program | null; 
       windowMonths: intOrNull(v.windowMonths),
       validityMonths: intOrNull(v.validityMonths),
       categoryMinimums: minimums.filter((m) => m.categoryId && m.credits.trim()).map((m) => ({ categoryId: m.categoryId, credits: m.credits.trim() })),
+      ...(requiredChanged || !program ? { requiredCourseIds: requiredCourses.map((c) => c.id) } : {}),
     };
     const r = program ? await update({ input: { id: program.id, ...common } }) : await create({ input: { code: v.code.trim(), ...common } });
     const p = r.data && ('certificationProgramCreate' in r.data ? r.data.certificationProgramCreate : r.data.certificationProgramUpdate);
@@ -407,11 +423,22 @@ function ProgramDialog({ program, onClose, onDone }: { program: Program | null; 
           {t('certs.programFields.addMinimum')}
         </Button>
       </Box>
+      <CoursesPicker
+        id="program-requiredCourseIds"
+        label={t('certs.programFields.requiredCourses')}
+        value={requiredCourses}
+        onChange={(v) => {
+          setRequiredCourses(v);
+          setRequiredChanged(true);
+        }}
+        error={errors.requiredCourseIds}
+        helperText={titleOnly.length ? t('certs.programFields.titleOnlyCourses', { titles: titleOnly.join(', ') }) : t('certs.programFields.requiredCoursesHelp')}
+      />
     </FormDialog>
   );
 }
 
-const RULE_FIELDS = ['name', 'legalBasis', 'hours', 'frequency', 'withinMonths', 'trigger', 'gradeMin', 'gradeMax', 'jobSeries', 'categoryId', 'topicKeyword'] as const;
+const RULE_FIELDS = ['name', 'legalBasis', 'hours', 'frequency', 'withinMonths', 'trigger', 'gradeMin', 'gradeMax', 'jobSeries', 'organizationIds', 'courseId', 'categoryId', 'topicKeyword'] as const;
 type RuleField = (typeof RULE_FIELDS)[number];
 const FREQUENCIES = ['YEARLY', 'TWICE_A_YEAR', 'ONCE_WITHIN_MONTHS'] as const;
 const TRIGGERS = ['NONE', 'NEW_APPOINTMENT', 'PROMOTION'] as const;
@@ -432,6 +459,10 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
     categoryId: rule?.category?.id ?? '',
     topicKeyword: rule?.topicKeyword ?? '',
   });
+  // What satisfies the rule: one course, or the courses of a category (optionally by topic keyword).
+  const [targetKind, setTargetKind] = useState<'course' | 'category'>(rule?.course ? 'course' : 'category');
+  const [course, setCourse] = useState<CourseChoice | null>(rule?.course ?? null);
+  const [organizations, setOrganizations] = useState<OrganizationChoice[]>([...(rule?.organizations ?? [])]);
   const [errors, setErrors] = useState<Partial<Record<RuleField | 'form', string>>>({});
   const [{ fetching: creating }, create] = useMutation(RuleCreateMutation);
   const [{ fetching: updating }, update] = useMutation(RuleUpdateMutation);
@@ -442,6 +473,8 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
     const local: typeof errors = {};
     if (!v.name.trim()) local.name = t('credits.required');
     if (!isDecimalInput(v.hours, false)) local.hours = t('credits.amountInvalid');
+    if (targetKind === 'course' && !course) local.courseId = t('credits.required');
+    if (targetKind === 'category' && !v.categoryId) local.categoryId = t('credits.required');
     if (Object.keys(local).length) {
       setErrors(local);
       const first = RULE_FIELDS.find((f) => local[f]);
@@ -461,8 +494,10 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
         .split(/[,，]/)
         .map((s) => s.trim())
         .filter(Boolean),
-      categoryId: v.categoryId || null,
-      topicKeyword: v.topicKeyword.trim() || null,
+      organizationIds: organizations.map((o) => o.id),
+      courseId: targetKind === 'course' ? (course?.id ?? null) : null,
+      categoryId: targetKind === 'category' ? v.categoryId || null : null,
+      topicKeyword: targetKind === 'category' ? v.topicKeyword.trim() || null : null,
     };
     const r = rule ? await update({ input: { id: rule.id, ...input } }) : await create({ input });
     const p = r.data && ('mandatoryTrainingRuleCreate' in r.data ? r.data.mandatoryTrainingRuleCreate : r.data.mandatoryTrainingRuleUpdate);
@@ -520,15 +555,30 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
         <TextField {...field('gradeMax')} type="number" label={t('certs.ruleFields.gradeMax')} value={v.gradeMax} onChange={set('gradeMax')} />
       </Box>
       <TextField {...field('jobSeries')} label={t('certs.ruleFields.jobSeries')} value={v.jobSeries} onChange={set('jobSeries')} helperText={errors.jobSeries ?? t('certs.ruleFields.jobSeriesHelp')} />
-      <TextField {...field('categoryId')} select label={t('certs.ruleFields.category')} value={v.categoryId} onChange={set('categoryId')}>
-        <MenuItem value="">{t('app.none')}</MenuItem>
-        {(categories.data?.categories ?? []).map((c) => (
-          <MenuItem key={c.id} value={c.id}>
-            {c.parent ? `— ${c.name}` : c.name}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField {...field('topicKeyword')} label={t('certs.ruleFields.topicKeyword')} value={v.topicKeyword} onChange={set('topicKeyword')} helperText={errors.topicKeyword ?? t('certs.ruleFields.topicKeywordHelp')} />
+      <OrganizationsPicker id="rule-organizationIds" label={t('certs.ruleFields.organizations')} value={organizations} onChange={setOrganizations} error={errors.organizationIds} helperText={t('certs.ruleFields.organizationsHelp')} />
+      <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, display: 'grid', gap: 1 }}>
+        <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+          {t('certs.ruleFields.target')}
+        </Typography>
+        <RadioGroup row value={targetKind} onChange={(e) => setTargetKind(e.target.value as 'course' | 'category')}>
+          <FormControlLabel value="course" control={<Radio />} label={t('certs.ruleFields.targetCourse')} />
+          <FormControlLabel value="category" control={<Radio />} label={t('certs.ruleFields.targetCategory')} />
+        </RadioGroup>
+        {targetKind === 'course' ? (
+          <CoursePicker id="rule-courseId" required label={t('certs.ruleFields.course')} value={course} onChange={setCourse} error={errors.courseId} />
+        ) : (
+          <>
+            <TextField {...field('categoryId')} required select label={t('certs.ruleFields.category')} value={v.categoryId} onChange={set('categoryId')}>
+              {(categories.data?.categories ?? []).map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {c.parent ? `— ${c.name}` : c.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField {...field('topicKeyword')} label={t('certs.ruleFields.topicKeyword')} value={v.topicKeyword} onChange={set('topicKeyword')} helperText={errors.topicKeyword ?? t('certs.ruleFields.topicKeywordHelp')} />
+          </>
+        )}
+      </Box>
     </FormDialog>
   );
 }
@@ -567,6 +617,203 @@ function DeactivateDialog({ target, onClose, onDone }: { target: { kind: 'progra
 }
 
 const OVERDUE_PAGE = 50;
+const AWARDED_PAGE = 50;
+const AWARDED_STATES = ['VALID', 'EXPIRED'] as const;
+
+/** Organisation filter shared by the awarded and overdue lists (names searched as typed). */
+function OrganizationFilter({ id, value, onChange }: { id: string; value: OrgOption | null; onChange: (org: OrgOption | null) => void }) {
+  const { t } = useI18n();
+  const [input, setInput] = useState('');
+  const [orgs] = useQuery({ query: OrganizationOptionsQuery, variables: { search: useDebounced(input.trim()) || null } });
+  return (
+    <Autocomplete<OrgOption>
+      id={id}
+      options={orgs.data?.organizations.edges.map((e) => e.node) ?? []}
+      filterOptions={(x) => x}
+      getOptionLabel={(o) => (o.parent ? `${o.name} (${o.parent.name})` : o.name)}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      value={value}
+      onChange={(_, v) => onChange(v)}
+      inputValue={input}
+      onInputChange={(_, v) => setInput(v)}
+      noOptionsText={t('servants.noOrganizations')}
+      sx={{ minWidth: 280 }}
+      renderInput={(p) => <TextField {...p} size="small" label={t('certs.organization')} placeholder={t('servants.organizationPlaceholder')} />}
+    />
+  );
+}
+
+/** Who is awarded: certifications of the holders in the viewer's scope, newest first, with CSV export. */
+function AwardedSection({ programs }: { programs: readonly Program[] }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const [programId, setProgramId] = useState('');
+  const [status, setStatus] = useState<'' | (typeof AWARDED_STATES)[number]>('');
+  const [org, setOrg] = useState<OrgOption | null>(null);
+  const [more, setMore] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const filter = { programId: programId || null, organizationId: org?.id ?? null, status: status || null };
+  const [result, reexecute] = useQuery({ query: AwardedQuery, variables: { ...filter, first: AWARDED_PAGE, after: null } });
+  const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
+  const conn = result.data?.certificationsAwarded;
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    const r = await client.query(AwardedCsvQuery, filter, { requestPolicy: 'network-only' }).toPromise();
+    setExporting(false);
+    if (!r.data) return setExportError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
+    const program = programs.find((p) => p.id === programId)?.name ?? t('app.all');
+    saveText(t('certs.awardedFile', { program, org: org?.name ?? t('app.all') }) + '.csv', r.data.certificationsAwardedCsv);
+  };
+
+  return (
+    <Section
+      id="certs-awarded"
+      title={t('certs.awarded')}
+      action={
+        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={t('certs.awardedExport')}>
+          {exporting ? t('certs.exporting') : t('certs.exportCsv')}
+        </Button>
+      }
+    >
+      <Box role="search" aria-label={t('certs.awardedFilters')} sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          id="awarded-program"
+          select
+          size="small"
+          label={t('certs.awardedProgram')}
+          value={programId}
+          onChange={(e) => {
+            setProgramId(e.target.value);
+            setMore([]);
+          }}
+          sx={{ minWidth: 220 }}
+        >
+          <MenuItem value="">{t('app.all')}</MenuItem>
+          {programs.map((p) => (
+            <MenuItem key={p.id} value={p.id}>
+              {p.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          id="awarded-status"
+          select
+          size="small"
+          label={t('certs.awardedStatus')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value as typeof status);
+            setMore([]);
+          }}
+          sx={{ minWidth: 140 }}
+        >
+          <MenuItem value="">{t('app.all')}</MenuItem>
+          {AWARDED_STATES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`learning.certificateState.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <OrganizationFilter
+          id="awarded-organization"
+          value={org}
+          onChange={(v) => {
+            setOrg(v);
+            setMore([]);
+          }}
+        />
+      </Box>
+      {exportError && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          {exportError}
+        </Alert>
+      )}
+      {result.error && <LoadError error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {!conn && !result.error && <Loading />}
+      {conn && (
+        <>
+          <Typography sx={{ mb: 1 }} role="status">
+            {t('certs.awardedTotal', { count: conn.totalCount })}
+          </Typography>
+          {conn.edges.length > 0 && (
+            <TableContainer>
+              <Table size="small" aria-labelledby="certs-awarded">
+                <TableHead>
+                  <TableRow>
+                    <TableCell scope="col">{t('certs.awardedColumns.name')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.employeeNumber')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.organization')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.program')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.awardedAt')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.expiresAt')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.status')}</TableCell>
+                    <TableCell scope="col">{t('certs.awardedColumns.code')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  <AwardedRows edges={conn.edges} />
+                  {more.length === 0 && conn.pageInfo.hasNextPage && <MoreRow colSpan={8} onMore={() => addPage(conn.pageInfo.endCursor)} />}
+                  {more.map((cursor, i) => (
+                    <MorePage
+                      key={cursor}
+                      query={AwardedQuery}
+                      variables={{ ...filter, first: AWARDED_PAGE, after: cursor }}
+                      select={(d) => d.certificationsAwarded}
+                      rows={(edges) => <AwardedRows edges={edges} />}
+                      colSpan={8}
+                      last={i === more.length - 1}
+                      onMore={addPage}
+                    />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+          {result.fetching && <LinearProgress aria-label={t('app.loading')} sx={{ mt: 1 }} />}
+        </>
+      )}
+    </Section>
+  );
+}
+
+type AwardedEdge = ResultOf<typeof AwardedQuery>['certificationsAwarded']['edges'][number];
+
+function AwardedRows({ edges }: { edges: readonly AwardedEdge[] }) {
+  const { t, fmt } = useI18n();
+  return (
+    <>
+      {edges.map(({ node, cursor }) => (
+        <TableRow key={cursor}>
+          <TableCell>
+            {node.servant ? (
+              <RouterLink to={`/servants/${encodeURIComponent(node.servant.id)}`} aria-label={t('servants.openProfile', { name: node.servant.name })}>
+                {node.servant.name}
+              </RouterLink>
+            ) : (
+              ''
+            )}
+          </TableCell>
+          <TableCell>{node.servant?.employeeNumber ?? ''}</TableCell>
+          <TableCell>{node.servant?.organization.name ?? ''}</TableCell>
+          <TableCell>{node.cycle > 1 ? t('certs.awardedCycle', { name: node.program.name, cycle: node.cycle }) : node.program.name}</TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.date(node.awardedAt)}</TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>{node.expiresAt ? fmt.date(node.expiresAt) : t('certs.noExpiry')}</TableCell>
+          <TableCell>
+            <StatusChip tone={node.status === 'VALID' ? 'success' : 'default'} label={t(`learning.certificateState.${node.status}`)} />
+          </TableCell>
+          <TableCell>
+            <a href={node.certificateUrl} target="_blank" rel="noreferrer" aria-label={t('certs.openCertificate', { code: node.verificationCode, name: node.servant?.name ?? '', program: node.program.name })}>
+              <Box component="code">{node.verificationCode}</Box>
+            </a>
+          </TableCell>
+        </TableRow>
+      ))}
+    </>
+  );
+}
 
 function OverdueSection() {
   const { t } = useI18n();
@@ -574,17 +821,10 @@ function OverdueSection() {
   const thisYear = currentYearKst();
   const [year, setYear] = useState(thisYear);
   const [org, setOrg] = useState<OrgOption | null>(null);
-  const [orgInput, setOrgInput] = useState('');
   // Keyset paging: the first page, then one page per `after` cursor seen ("show more").
   const [more, setMore] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [orgSearch, setOrgSearch] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setOrgSearch(orgInput.trim()), 300);
-    return () => clearTimeout(h);
-  }, [orgInput]);
-  const [orgs] = useQuery({ query: OrganizationOptionsQuery, variables: { search: orgSearch || null } });
   const [result, reexecute] = useQuery({ query: OverdueQuery, variables: { year, organizationId: org?.id ?? null, first: OVERDUE_PAGE, after: null } });
   const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
   const conn = result.data?.mandatoryTrainingOverdue;
@@ -603,7 +843,7 @@ function OverdueSection() {
       id="certs-overdue"
       title={t('certs.overdue')}
       action={
-        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting}>
+        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={t('certs.overdueExport')}>
           {exporting ? t('certs.exporting') : t('certs.exportCsv')}
         </Button>
       }
@@ -627,22 +867,13 @@ function OverdueSection() {
             </MenuItem>
           ))}
         </TextField>
-        <Autocomplete<OrgOption>
+        <OrganizationFilter
           id="overdue-organization"
-          options={orgs.data?.organizations.edges.map((e) => e.node) ?? []}
-          filterOptions={(x) => x}
-          getOptionLabel={(o) => (o.parent ? `${o.name} (${o.parent.name})` : o.name)}
-          isOptionEqualToValue={(a, b) => a.id === b.id}
           value={org}
-          onChange={(_, v) => {
+          onChange={(v) => {
             setOrg(v);
             setMore([]);
           }}
-          inputValue={orgInput}
-          onInputChange={(_, v) => setOrgInput(v)}
-          noOptionsText={t('servants.noOrganizations')}
-          sx={{ minWidth: 280 }}
-          renderInput={(p) => <TextField {...p} size="small" label={t('certs.organization')} placeholder={t('servants.organizationPlaceholder')} />}
         />
       </Box>
       {exportError && (
@@ -670,9 +901,18 @@ function OverdueSection() {
                 </TableHead>
                 <TableBody>
                   <OverdueRows edges={conn.edges} />
-                  {more.length === 0 && conn.pageInfo.hasNextPage && <OverdueMoreRow onMore={() => addPage(conn.pageInfo.endCursor)} />}
+                  {more.length === 0 && conn.pageInfo.hasNextPage && <MoreRow colSpan={4} onMore={() => addPage(conn.pageInfo.endCursor)} />}
                   {more.map((cursor, i) => (
-                    <OverdueMorePage key={cursor} year={year} organizationId={org?.id ?? null} after={cursor} last={i === more.length - 1} onMore={addPage} />
+                    <MorePage
+                      key={cursor}
+                      query={OverdueQuery}
+                      variables={{ year, organizationId: org?.id ?? null, first: OVERDUE_PAGE, after: cursor }}
+                      select={(d) => d.mandatoryTrainingOverdue}
+                      rows={(edges) => <OverdueRows edges={edges} />}
+                      colSpan={4}
+                      last={i === more.length - 1}
+                      onMore={addPage}
+                    />
                   ))}
                 </TableBody>
               </Table>
@@ -711,25 +951,50 @@ function OverdueRows({ edges }: { edges: readonly OverdueEdge[] }) {
   );
 }
 
-function OverdueMoreRow({ onMore }: { onMore: () => void }) {
+function MoreRow({ colSpan, onMore }: { colSpan: number; onMore: () => void }) {
   const { t } = useI18n();
   return (
     <TableRow>
-      <TableCell colSpan={4}>
+      <TableCell colSpan={colSpan}>
         <Button onClick={onMore}>{t('credits.loadMore')}</Button>
       </TableCell>
     </TableRow>
   );
 }
 
-function OverdueMorePage({ year, organizationId, after, last, onMore }: { year: number; organizationId: string | null; after: string; last: boolean; onMore: (cursor: string | null | undefined) => void }) {
+interface KeysetPage<E> {
+  edges: readonly E[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/**
+ * One further page of a keyset list shown as "load more" rows: its own query from `after`
+ * (so earlier pages stay cached as they are), and the next "load more" row when it is the last.
+ */
+function MorePage<D, V extends AnyVariables, E>({
+  query,
+  variables,
+  select,
+  rows,
+  colSpan,
+  last,
+  onMore,
+}: {
+  query: TypedDocumentNode<D, V>;
+  variables: V;
+  select: (data: D) => KeysetPage<E>;
+  rows: (edges: readonly E[]) => ReactNode;
+  colSpan: number;
+  last: boolean;
+  onMore: (cursor: string | null | undefined) => void;
+}) {
   const { t } = useI18n();
-  const [result] = useQuery({ query: OverdueQuery, variables: { year, organizationId, first: OVERDUE_PAGE, after } });
-  const conn = result.data?.mandatoryTrainingOverdue;
+  const [result] = useQuery<D, V>({ query, variables } as UseQueryArgs<V, D>);
+  const conn = result.data ? select(result.data) : null;
   if (!conn) {
     return (
       <TableRow>
-        <TableCell colSpan={4} role="status">
+        <TableCell colSpan={colSpan} role="status">
           {result.error ? t('app.error') : t('app.loading')}
         </TableCell>
       </TableRow>
@@ -737,8 +1002,8 @@ function OverdueMorePage({ year, organizationId, after, last, onMore }: { year: 
   }
   return (
     <>
-      <OverdueRows edges={conn.edges} />
-      {last && conn.pageInfo.hasNextPage && <OverdueMoreRow onMore={() => onMore(conn.pageInfo.endCursor)} />}
+      {rows(conn.edges)}
+      {last && conn.pageInfo.hasNextPage && <MoreRow colSpan={colSpan} onMore={() => onMore(conn.pageInfo.endCursor)} />}
     </>
   );
 }

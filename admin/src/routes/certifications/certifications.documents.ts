@@ -20,6 +20,11 @@ export const CertificationProgramFields = graphql(`
       }
       requiredCourses {
         title
+        course {
+          id
+          code
+          title
+        }
       }
     }
   }
@@ -45,7 +50,12 @@ export const MandatoryRuleFields = graphql(`
     }
     course {
       id
+      code
       title
+    }
+    organizations {
+      id
+      name
     }
   }
 `);
@@ -207,5 +217,49 @@ export const OverdueQuery = graphql(`
 export const OverdueCsvQuery = graphql(`
   query MandatoryOverdueCsv($year: Int!, $organizationId: ID) {
     mandatoryTrainingOverdueCsv(year: $year, organizationId: $organizationId)
+  }
+`);
+
+/** Who is awarded (scoped by the API; reads are logged), newest award first. */
+export const AwardedQuery = graphql(`
+  query CertificationsAwarded($programId: ID, $organizationId: ID, $status: CertificationState, $first: Int!, $after: String) {
+    certificationsAwarded(programId: $programId, organizationId: $organizationId, status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          cycle
+          awardedAt
+          expiresAt
+          status
+          verificationCode
+          certificateUrl
+          program {
+            id
+            name
+          }
+          servant {
+            id
+            name
+            employeeNumber
+            organization {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AwardedCsvQuery = graphql(`
+  query CertificationsAwardedCsv($programId: ID, $organizationId: ID, $status: CertificationState) {
+    certificationsAwardedCsv(programId: $programId, organizationId: $organizationId, status: $status)
   }
 `);

@@ -42,12 +42,13 @@ import {
   MandatoryTrainingRuleUpdateInput,
 } from './certification.inputs.js';
 import { type ProgressValue } from './certification.service.js';
-import { kstYear } from '../../common/kst.js';
+import { kstDate, kstYear } from '../../common/kst.js';
 import {
   CategoryMinimum,
   CertificateVerification,
   CertificationAward,
   CertificationAwardedEvent,
+  CertificationConnection,
   CertificationProgramConnection,
   CertificationProgramType,
   CertificationProgress,
@@ -127,6 +128,7 @@ export class CertificationEvaluatePayload {
   userErrors!: unknown[];
 }
 
+const AWARDED_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '인증', '회차', '인증일', '만료일', '인정학점', '확인코드'];
 const OVERDUE_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '의무교육', '기한', '이수시간', '필요시간'];
 
 // ---------------------------------------------------------------- resolvers
@@ -324,6 +326,52 @@ export class CertificationResolver {
   @FieldResolver(() => String, { description: 'Path of the printable PDF certificate on this API server (public, by verification code).' })
   certificateUrl(@Root() c: Certification) {
     return `/certificates/${c.verificationCode}.pdf`;
+  }
+
+  @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)
+  @Query(() => CertificationConnection, {
+    description:
+      'Who is awarded: certifications whose holder is in the viewer\'s scope (every servant for institute administrators, their subtree for organisation administrators), newest award first. Reads are logged.',
+  })
+  certificationsAwarded(
+    @Ctx() ctx: Context,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
+    @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
+    @Arg('status', () => CertificationState, { nullable: true, description: 'Only VALID or only EXPIRED certifications; absent = both.' }) status?: CertificationState,
+  ) {
+    return ctx.services.certifications.awarded({ programId, organizationId, status }, args);
+  }
+
+  @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)
+  @Query(() => String, {
+    description:
+      'The same list as CSV, one line per certification (UTF-8 with BOM, CRLF, Korean headers: 기관, 부서, 사번, 성명, 직급, 직렬, 인증, 회차, 인증일, 만료일, 인정학점, 확인코드; dates in Korea time), for Excel. Same scope and filters as certificationsAwarded.',
+  })
+  async certificationsAwardedCsv(
+    @Ctx() ctx: Context,
+    @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
+    @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
+    @Arg('status', () => CertificationState, { nullable: true, description: 'Only VALID or only EXPIRED certifications; absent = both.' }) status?: CertificationState,
+  ) {
+    const rows = await ctx.services.certifications.awardedRows({ programId, organizationId, status });
+    return toCsv(
+      AWARDED_CSV_HEADER,
+      rows.map((r) => [
+        r.organization,
+        r.department ?? '',
+        r.employee_number,
+        r.name,
+        `${r.grade}급`,
+        r.job_series,
+        r.program_name,
+        r.cycle,
+        kstDate(new Date(r.awarded_at)),
+        r.expires_at ? kstDate(new Date(r.expires_at)) : '',
+        r.credits_counted,
+        r.verification_code,
+      ]),
+    );
   }
 
   @Query(() => CertificateVerification, {

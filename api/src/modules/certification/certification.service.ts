@@ -303,6 +303,28 @@ export interface OverdueCsvRow {
   hours_required: string;
 }
 
+/** Filter of the awarded-certifications list. */
+export interface AwardedFilter {
+  programId?: string | null;
+  organizationId?: string | null;
+  status?: 'VALID' | 'EXPIRED' | null;
+}
+
+export interface AwardedCsvRow {
+  organization: string;
+  department: string | null;
+  employee_number: string;
+  name: string;
+  grade: number;
+  job_series: string;
+  program_name: string;
+  cycle: number;
+  awarded_at: Date;
+  expires_at: Date | null;
+  credits_counted: string;
+  verification_code: string;
+}
+
 /**
  * Mandatory training rules and certification programmes: statuses and progress computed from
  * the credit ledger in set-based SQL, awards exactly once per cycle (a unique constraint
@@ -563,8 +585,8 @@ export class CertificationService {
     return (await this.statusLoader(year).load(servantId)).filter((s) => s.status === MandatoryTrainingState.OVERDUE);
   }
 
-  /** The servants filter of the overdue list: the viewer's scope and an optional organisation subtree. */
-  private overdueFilter(organizationGid: string | null | undefined): { sql: string; params: unknown[] } {
+  /** The servants filter of the overdue and awarded lists: the viewer's scope and an optional organisation subtree. */
+  private scopedServantFilter(organizationGid: string | null | undefined): { sql: string; params: unknown[] } {
     this.requireAdmin();
     const vis = this.servantService.visibility();
     if (!organizationGid) return vis;
@@ -581,7 +603,7 @@ export class CertificationService {
    */
   async overdue(organizationGid: string | null | undefined, year: number, args: ConnectionArgs): Promise<Connection<{ servantId: number; year: number }>> {
     this.checkYear(year);
-    const filter = this.overdueFilter(organizationGid);
+    const filter = this.scopedServantFilter(organizationGid);
     const conn = await keysetPage<Servant>(
       this.scope.em,
       {
@@ -605,7 +627,7 @@ export class CertificationService {
   /** Every overdue (servant, rule) in scope as rows for the CSV export. */
   async overdueRows(organizationGid: string | null | undefined, year: number): Promise<OverdueCsvRow[]> {
     this.checkYear(year);
-    const filter = this.overdueFilter(organizationGid);
+    const filter = this.scopedServantFilter(organizationGid);
     const rows = await this.scope.em.getConnection().execute<(OverdueCsvRow & { servant_id: number })[]>(
       `${mandatoryStatusSql(filter.sql)}
        select s.id as servant_id, o.name as organization, d.name as department, s.employee_number, s.name, s.grade, s.job_series,
@@ -620,6 +642,65 @@ export class CertificationService {
       PersonalDataAction.READ_EDUCATION,
     );
     return rows.map((r) => ({ ...r, hours_completed: trimDecimal(r.hours_completed), hours_required: trimDecimal(r.hours_required) }));
+  }
+
+  // ================================================================ who is awarded
+
+  /** The holders' filter of the awarded list: viewer's scope, organisation subtree, programme, state (alias c, s). */
+  private awardedFilter(filter: AwardedFilter): { sql: string; params: unknown[] } {
+    const base = this.scopedServantFilter(filter.organizationId);
+    const parts = [base.sql];
+    const params = [...base.params];
+    if (filter.programId) {
+      const programId = decodeIdOf('CertificationProgram', filter.programId, ['programId']);
+      parts.push('c.program_id = ?');
+      params.push(programId);
+    }
+    if (filter.status === 'VALID') {
+      parts.push('(c.expires_at is null or c.expires_at > ?)');
+      params.push(now());
+    } else if (filter.status === 'EXPIRED') {
+      parts.push('c.expires_at <= ?');
+      params.push(now());
+    }
+    return { sql: parts.join(' and '), params };
+  }
+
+  /**
+   * Certifications whose holder is in the viewer's scope (institute administrators: all;
+   * organisation administrators: their subtree), newest award first, one keyset-paged
+   * statement. Holders listed are logged as read.
+   */
+  async awarded(filter: AwardedFilter, args: ConnectionArgs): Promise<Connection<Certification>> {
+    const where = this.awardedFilter(filter);
+    const conn = await keysetPage<Certification>(
+      this.scope.em,
+      { entity: Certification, alias: 'c', from: 'certification c join servant s on s.id = c.servant_id', where: where.sql, params: where.params, sortExpr: 'c.awarded_at', direction: 'desc' },
+      pageRequest(args),
+    );
+    this.scope.logAccess(
+      conn.edges.map((e) => e.node.servant.id),
+      PersonalDataAction.READ_EDUCATION,
+    );
+    return conn;
+  }
+
+  /** Every certification of the awarded list as rows for the CSV export (same filter and scope). */
+  async awardedRows(filter: AwardedFilter): Promise<AwardedCsvRow[]> {
+    const where = this.awardedFilter(filter);
+    const rows = await this.scope.em.getConnection().execute<(AwardedCsvRow & { servant_id: number })[]>(
+      `select s.id as servant_id, o.name as organization, d.name as department, s.employee_number, s.name, s.grade, s.job_series,
+              p.name as program_name, c.cycle, c.awarded_at, c.expires_at, c.credits_counted, c.verification_code
+       from certification c join servant s on s.id = c.servant_id join certification_program p on p.id = c.program_id
+       join organization o on o.id = s.organization_id left join organization d on d.id = s.department_id
+       where ${where.sql} order by c.awarded_at desc, c.id desc`,
+      where.params,
+    );
+    this.scope.logAccess(
+      rows.map((r) => Number(r.servant_id)),
+      PersonalDataAction.READ_EDUCATION,
+    );
+    return rows.map((r) => ({ ...r, credits_counted: trimDecimal(r.credits_counted) }));
   }
 
   // ================================================================ certification programmes

@@ -160,6 +160,9 @@ export class CertificationType extends NodeInterface {
   creditsCounted!: string;
 }
 
+@ObjectType({ description: 'A page of awarded certifications.' })
+export class CertificationConnection extends ConnectionType(CertificationType, 'Certification') {}
+
 @ObjectType({ description: 'A servant\'s progress toward one active programme, computed from the ledger.' })
 export class CertificationProgress {
   programId!: number;
