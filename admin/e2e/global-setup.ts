@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startApp } from '../../api/src/app.js';
 import { loadConfig } from '../../api/src/config/config.js';
-import { freePort } from '../../api/src/db/embedded.js';
+import { dropDatabase, withDatabase } from '../../api/src/db/admin.js';
+import { acquireTestPostgres } from '../../api/test/shared-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,16 +43,25 @@ function buildIfNeeded(): void {
 }
 
 /**
- * The admin browser tests run against the REAL API (`startApp`, the production start path) on
- * its own embedded PostgreSQL in a temporary data folder, seeded with the demo data, on a free
- * port; the API serves the built app at /.
+ * The admin browser tests run against the REAL API (`startApp`, the production start path, with
+ * DATABASE_URL) on a database of its own on the test run's one PostgreSQL server (shared with
+ * the API's tests), seeded with the demo data, on a free port; the API serves the built app at /.
  */
 export default async function setup(project: TestProject) {
   buildIfNeeded();
+  const pg = await acquireTestPostgres();
+  const database = `kok_admin_e2e_${process.pid}`;
+  const databaseUrl = withDatabase(pg.url, database);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kok-admin-e2e-'));
+  const cleanUp = async () => {
+    await dropDatabase(pg.url, database).catch(() => undefined);
+    await pg.release();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  await dropDatabase(pg.url, database);
   const config = loadConfig({
+    DATABASE_URL: databaseUrl,
     KOK_DATA_DIR: dataDir,
-    KOK_EMBEDDED_PG_PORT: String(await freePort()),
     PORT: '0',
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
@@ -63,13 +73,13 @@ export default async function setup(project: TestProject) {
   const quiet = () => undefined;
   const app = await startApp(config, {
     log: { debug: quiet, info: quiet, warn: quiet, error: (msg, fields) => console.error('[api]', msg, JSON.stringify(fields ?? {})) },
-  }).catch((e: unknown) => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  }).catch(async (e: unknown) => {
+    await cleanUp();
     throw e;
   });
   project.provide('adminBaseUrl', `http://127.0.0.1:${app.port}`);
   return async () => {
     await app.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cleanUp();
   };
 }
