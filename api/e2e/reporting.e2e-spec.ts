@@ -75,9 +75,13 @@ beforeAll(async () => {
     expect(r.data.trainingRequestSubmit.userErrors).toEqual([]);
     if (i === 0) demandId = r.data.trainingRequestSubmit.demand.id;
   }
-  // The request module stamps created_at with the database's clock, not the app's pinned one:
-  // place our requests in the month under test.
-  await t.sql(`update training_request set created_at = '2027-03-02T10:00:00+09:00' where id > $1`, [last]);
+  // Requests are stamped with the application's clock (pinned here), as are their demands.
+  const stamped = await t.sql(
+    `select r.created_at as request_at, d.created_at as demand_at from training_request r join demand d on d.id = r.demand_id where r.id > $1`,
+    [last],
+  );
+  expect(stamped).toHaveLength(servants.length);
+  for (const row of stamped) expect([new Date(row.request_at).toISOString(), new Date(row.demand_at).toISOString() <= '2027-03-02T01:00:00.000Z']).toEqual(['2027-03-02T01:00:00.000Z', true]);
   const course = await t.gql(
     `mutation($input: CourseCreateFromDemandInput!) { courseCreateFromDemand(input: $input) { course { id } userErrors { code message } } }`,
     { input: { demandId, title: '엑셀 피벗 테이블로 하는 보고 자료 정리', lengthMinutes: 60, format: 'IN_PERSON' } },

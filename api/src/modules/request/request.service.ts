@@ -482,14 +482,14 @@ export class RequestService {
         demandId = best.demandId;
         label = locked.get(demandId)!.label;
       } else {
-        const [d] = await sql<{ id: number }>(tx, `insert into demand (label, category_id) values (?, ?) returning id`, [title, categoryId]);
+        const [d] = await sql<{ id: number }>(tx, `insert into demand (label, category_id, created_at, updated_at) values (?, ?, ?, ?) returning id`, [title, categoryId, now(), now()]);
         demandId = Number(d.id);
         label = title;
       }
       const [r] = await sql<{ id: number }>(
         tx,
-        `insert into training_request (servant_id, title, description, category_id, preferred_format, preferred_month, demand_id) values (?, ?, ?, ?, ?, ?, ?) returning id`,
-        [servantId, title, description, categoryId, input.preferredFormat ?? null, month, demandId],
+        `insert into training_request (servant_id, title, description, category_id, preferred_format, preferred_month, demand_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        [servantId, title, description, categoryId, input.preferredFormat ?? null, month, demandId, now()],
       );
       const requestId = Number(r.id);
       await this.notifyGrouped(tx, demandId, label, [{ id: requestId, servant_id: servantId, title }]);
@@ -527,7 +527,7 @@ export class RequestService {
       const d = this.checkDemand((await this.lockDemands(tx, [id])).get(id), ['input', 'demandId'], { allowPlanned: true });
       const [own] = await sql(tx, `select 1 from training_request where demand_id = ? and servant_id = ? and status = 'OPEN' limit 1`, [id, servantId]);
       if (own) throw DomainError.badInput('ALREADY_REQUESTED', 'REQUEST_ALREADY_REQUESTED', { label: d.label }, ['input', 'demandId']);
-      const inserted = await sql(tx, `insert into demand_support (demand_id, servant_id) values (?, ?) on conflict on constraint demand_support_once do nothing returning id`, [id, servantId]);
+      const inserted = await sql(tx, `insert into demand_support (demand_id, servant_id, created_at) values (?, ?, ?) on conflict on constraint demand_support_once do nothing returning id`, [id, servantId, now()]);
       if (inserted.length === 0) throw DomainError.badInput('ALREADY_SUPPORTED', 'REQUEST_ALREADY_SUPPORTED', { label: d.label }, ['input', 'demandId']);
       await this.checkThreshold(tx, id, pending);
     });
@@ -594,7 +594,7 @@ export class RequestService {
       const open = new Set((await sql<{ id: number }>(tx, `select id from training_request where demand_id = ? and status = 'OPEN'`, [demandId])).map((r) => Number(r.id)));
       if (requestIds.some((id) => !open.has(id))) throw DomainError.badInput('REQUEST_NOT_IN_DEMAND', 'REQUEST_SPLIT_NOT_IN_DEMAND', {}, ['input', 'requestIds']);
       if (requestIds.length >= open.size) throw DomainError.badInput('NOTHING_LEFT', 'REQUEST_SPLIT_NOTHING_LEFT', {}, ['input', 'requestIds']);
-      const [nd] = await sql<{ id: number }>(tx, `insert into demand (label, category_id) values (?, ?) returning id`, [label, d.category_id]);
+      const [nd] = await sql<{ id: number }>(tx, `insert into demand (label, category_id, created_at, updated_at) values (?, ?, ?, ?) returning id`, [label, d.category_id, now(), now()]);
       const newDemandId = Number(nd.id);
       const moved = await sql<{ id: number; servant_id: number; title: string }>(
         tx,
