@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardPeriod } from '../src/routes/dashboard/dashboard-period.js';
 import { apiLogin, type Browser, DEMO, expectNoSeriousA11yViolations, gql, launchBrowser, signIn } from './browser.js';
+import { openRoundWithOffering, recordSockets, register, registerUntilShown, SERVANT_EMAILS, subscribeMessages } from './live.js';
 
 // The dashboard (reporters' and administrators' landing page) and the access-log screen, in a
 // real Chromium against the real API on the demo data. Other files share the API and may add
@@ -63,7 +64,16 @@ describe('the dashboard', () => {
     expect(await shownSummaries(page)).toEqual(expectedSummaries(api));
 
     // The current round: its status written out, days left, registrations / seats.
-    const current = await gql<any>(`{ currentEnrollmentRound { month status offerings(first: 100) { edges { node { registrantCount capacity } } } } }`, {}, token);
+    // Other files open rounds meanwhile (a round opened between the API's answer and the screen's
+    // load changes which one is current): compare again after a reload when they differ.
+    let current: any = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      current = await gql<any>(`{ currentEnrollmentRound { month status } }`, {}, token);
+      const shown = current.currentEnrollmentRound ? await page.getByTestId('round-month').innerText() : null;
+      if (shown === (current.currentEnrollmentRound?.month ?? null)) break;
+      await page.reload();
+      await page.getByTestId('dashboard-funnel-summary').waitFor();
+    }
     if (current.currentEnrollmentRound) {
       expect(await page.getByTestId('round-month').innerText()).toBe(current.currentEnrollmentRound.month);
       expect(await page.getByTestId('round-status').innerText()).toBe({ DRAFT: '준비 중', OPEN: '신청 중', CLOSED: '마감' }[current.currentEnrollmentRound.status as string]);
@@ -98,6 +108,52 @@ describe('the dashboard', () => {
     expect(entries).not.toContain('공무원');
     expect(entries).not.toContain('개인정보 접근 기록');
     await expectNoSeriousA11yViolations(page, 'dashboard');
+    await page.close();
+  });
+
+  // Runs after the test above (tests of a file run one after another), whose comparison of the
+  // current round with the API a round opening meanwhile would disturb.
+  it('shows the current round\'s registrations arriving live, without reloading', async () => {
+    // The API's current round is the open round of the earliest month. Other files open rounds
+    // two or more months ahead, so next month's round, open, is the current one whatever they do;
+    // no other file uses next month. (Registration windows must include now and lectures start
+    // after registration closes, so no round can be open for an earlier month than this one.)
+    const adminToken = await apiLogin(DEMO.admin);
+    const round = await openRoundWithOffering(adminToken, [1], `E2E 대시보드 시험 강의실 ${Date.now()}`);
+    expect(round, 'next month already has a round: another test uses the month this one relies on').not.toBeNull();
+    const { roundId, month, offeringId, capacity } = round!;
+    const current = await gql<any>(`{ currentEnrollmentRound { id } }`, {}, adminToken);
+    expect(current.currentEnrollmentRound.id, 'the round opened for next month is not the current one: an earlier round is open').toBe(roundId);
+
+    const page = await browser.page();
+    const ws = recordSockets(page);
+    await signIn(page, DEMO.admin);
+    await page.waitForURL('**/dashboard');
+    const section = page.getByTestId('dashboard-round');
+    await section.getByRole('heading', { level: 2, name: '현재 수강 신청 차수' }).waitFor();
+    expect(await page.getByTestId('round-month').innerText()).toBe(month);
+    expect(await page.getByTestId('round-status').innerText()).toBe('신청 중');
+    expect(await page.getByTestId('round-days-left').innerText()).toMatch(/^\d+일 \(/);
+    const registrations = page.getByTestId('round-registrations');
+    expect(await registrations.innerText()).toBe(`0명 / ${capacity}석`);
+    // A polite live region: a screen reader hears the new total.
+    expect(await registrations.getAttribute('aria-live')).toBe('polite');
+    const updated = section.locator('dt:text-is("마지막 실시간 갱신") + dd');
+    expect(await updated.innerText()).toBe('새 신청을 기다리는 중');
+    await page.getByText('● 실시간 연결됨').waitFor();
+    // The page subscribed to this round's counts.
+    await expect
+      .poll(() => ws.sockets.flatMap((s) => subscribeMessages(s.sent)).some((m) => m.payload.query.includes('enrollmentCountChanged') && m.payload.variables?.roundId === roundId))
+      .toBe(true);
+    await page.evaluate(() => ((window as unknown as { e2eMark: number }).e2eMark = 1));
+
+    // Servants register through the API; the total changes on screen by itself.
+    const used = await registerUntilShown(SERVANT_EMAILS.slice(0, 3), offeringId, adminToken, () => registrations.innerText(), (count) => `${count}명 / ${capacity}석`);
+    await register(SERVANT_EMAILS[used], offeringId);
+    await expect.poll(() => registrations.innerText(), { timeout: 10_000 }).toBe(`${used + 1}명 / ${capacity}석`);
+    // The change came as a live event (the time of the last one is shown), and the page was not reloaded.
+    expect(await updated.innerText()).not.toBe('새 신청을 기다리는 중');
+    expect(await page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark)).toBe(1);
     await page.close();
   });
 });

@@ -55,6 +55,7 @@ export const en: Messages = {
     live: 'Live',
     connecting: 'Connecting',
     lost: 'The live connection to the server was lost. Reconnecting automatically…',
+    recovered: 'Connected to the server again.',
   },
   servants: {
     title: 'Servants',

@@ -56,6 +56,7 @@ export const ko = {
     live: '실시간 연결됨',
     connecting: '실시간 연결 중',
     lost: '서버와의 실시간 연결이 끊겼습니다. 자동으로 다시 연결하는 중입니다…',
+    recovered: '서버와 다시 연결되었습니다.',
   },
   servants: {
     title: '공무원',

@@ -14,6 +14,7 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useViewer } from '../auth/AuthProvider';
 import { LANGS, type Lang, useI18n } from '../i18n';
@@ -21,12 +22,31 @@ import { screensFor } from '../routes/registry';
 
 const DRAWER_WIDTH = 220;
 
+/** True for a few seconds once a lost live connection is back (to say so, politely). */
+function useRecovered(live: string): boolean {
+  const [recovered, setRecovered] = useState(false);
+  const wasLost = useRef(false);
+  useEffect(() => {
+    if (live === 'lost') {
+      wasLost.current = true;
+      setRecovered(false);
+    } else if (live === 'connected' && wasLost.current) {
+      wasLost.current = false;
+      setRecovered(true);
+      const h = setTimeout(() => setRecovered(false), 8000);
+      return () => clearTimeout(h);
+    }
+  }, [live]);
+  return recovered;
+}
+
 /** Header, role-aware menu and the live-connection banner around every signed-in screen. */
 export function AppShell() {
   const { t, lang, setLang } = useI18n();
   const { live, signOut } = useAuth();
   const viewer = useViewer();
   const screens = screensFor(viewer.roles);
+  const recovered = useRecovered(live);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -119,6 +139,14 @@ export function AppShell() {
             {t('connection.lost')}
           </Alert>
         )}
+        {/* Kept in the page so that screen readers hear when the connection is back. */}
+        <Box role="status" aria-live="polite">
+          {recovered && (
+            <Alert severity="success" sx={{ mb: 2 }}>
+              {t('connection.recovered')}
+            </Alert>
+          )}
+        </Box>
         <Outlet />
       </Box>
     </Box>
