@@ -48,6 +48,22 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        extends: true,
+        test: {
+          // The admin app's components rendered in jsdom (React Testing Library), each test
+          // answering for the API through a test urql client: no API, no database, no browser.
+          // jsdom (29.x, the last line that runs on Node 20) because Testing Library and MUI test
+          // themselves against it: focus, accessible names and descriptions behave as there.
+          name: 'admin-components',
+          root: './admin',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['./src/test/setup.ts'],
+          // A test takes about a second alone; CI's two cores also run the API and browser tests.
+          testTimeout: 20_000,
+        },
+      },
     ],
   },
 });

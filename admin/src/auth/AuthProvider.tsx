@@ -19,14 +19,15 @@ type AuthState =
   | { status: 'loading' }
   | { status: 'signed-in'; viewer: Viewer };
 
-interface Auth {
+export interface Auth {
   state: AuthState;
   live: LiveState;
   signIn(token: string, viewer: Viewer): void;
   signOut(): Promise<void>;
 }
 
-const AuthContext = createContext<Auth | null>(null);
+/** Exported for component tests, which provide a session without a server (src/test/render.tsx). */
+export const AuthContext = createContext<Auth | null>(null);
 
 /** Holds the session, the API clients made for it, and the live-connection state. */
 export function AuthProvider({ children }: { children: ReactNode }) {
