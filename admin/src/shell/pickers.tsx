@@ -1,6 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import type { ResultOf } from '../graphql';
 import { useI18n } from '../i18n';
 import { CoursePickerQuery, OrganizationPickerQuery } from './pickers.documents';
 import { useDebounced } from './use-debounced';
@@ -11,6 +12,9 @@ export interface CourseChoice {
   title: string;
   code?: string | null;
 }
+
+/** A course as the course search answers (what the offering dialog needs to compute a slot). */
+export type PickerCourse = ResultOf<typeof CoursePickerQuery>['courses']['edges'][number]['node'];
 
 /** An organisation as the pickers show it. */
 export interface OrganizationChoice {
@@ -42,12 +46,24 @@ function useSearch<T extends { id: string }>(kind: 'course' | 'organization', ch
 
 const courseLabel = (c: CourseChoice) => (c.code ? `${c.title} (${c.code})` : c.title);
 
-/** One course, searched in the catalogue. */
-export function CoursePicker({ id, label, value, onChange, error, helperText, required, autoFocus }: PickerProps<CourseChoice | null>) {
+/**
+ * One course, searched in the catalogue. `C` is what the caller keeps (found courses are
+ * PickerCourse, so C may ask for any of its fields).
+ */
+export function CoursePicker<C extends CourseChoice = CourseChoice>({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  helperText,
+  required,
+  autoFocus,
+}: PickerProps<C | null> & (PickerCourse extends C ? unknown : never)) {
   const { t } = useI18n();
-  const s = useSearch<CourseChoice>('course', value ? [value] : []);
+  const s = useSearch<C>('course', value ? [value] : []);
   return (
-    <Autocomplete<CourseChoice>
+    <Autocomplete<C>
       id={id}
       options={s.options}
       value={value}

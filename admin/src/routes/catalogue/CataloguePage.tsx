@@ -11,6 +11,7 @@ import { CategoriesQuery } from '../demands/demands.documents';
 import { fieldErrors } from '../login/field-errors';
 import { afterFor, FIRST_PAGE, type PageCursors, recordPage } from '../servants/cursor-pages';
 import { CourseCreate, CourseFields, CourseRetire, CoursesQuery, CourseUpdate, LearningResourceAdd, LearningResourceRemove } from './catalogue.documents';
+import { useDebounced } from '../../shell/use-debounced';
 
 type Course = ResultOf<typeof CourseFields>;
 type OrderField = NonNullable<VariablesOf<typeof CoursesQuery>['orderBy']>['field'];
@@ -20,15 +21,6 @@ const SORTABLE: Record<string, OrderField> = { code: 'CODE', title: 'TITLE', len
 const FORMATS: Format[] = ['IN_PERSON', 'LIVE_ONLINE', 'RECORDED'];
 const KINDS = ['DOCUMENT', 'WEBSITE', 'VIDEO', 'BOOK', 'DATASET'] as const;
 const PAGE_SIZES = [25, 50, 100];
-
-function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
 
 type Editing = { kind: 'create' } | { kind: 'edit'; course: Course } | { kind: 'retire'; course: Course } | { kind: 'resources'; course: Course } | null;
 

@@ -15,7 +15,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { type ResultOf, readFragment } from '../../graphql';
@@ -35,19 +35,11 @@ import {
 } from './credits.documents';
 import { formatDecimal, isDecimalInput } from './decimal';
 import { FormDialog, newIdempotencyKey, RowErrorTable } from './ui';
+import { useDebounced } from '../../shell/use-debounced';
 
 type ServantOption = ResultOf<typeof CreditServantOptionsQuery>['servants']['edges'][number]['node'];
 type Entry = ResultOf<typeof CreditLedgerEntryFields>;
 const PAGE = 20;
-
-function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
 
 /** Today in Korea time, YYYY-MM-DD (the API's business calendar). */
 function todayKst(): string {

@@ -32,21 +32,13 @@ import { fieldErrors } from '../login/field-errors';
 import { afterFor, FIRST_PAGE, type PageCursors, recordPage } from '../servants/cursor-pages';
 import { DEMAND_MINIMUM_REQUESTERS, demandProgress } from './demand-progress';
 import { CategoriesQuery, CourseCreateFromDemand, DemandDecline, DemandDetailQuery, DemandMerge, DemandSplit, DemandsQuery } from './demands.documents';
+import { useDebounced } from '../../shell/use-debounced';
 
 type DemandRow = ResultOf<typeof DemandsQuery>['demands']['edges'][number]['node'];
 type DemandStatus = DemandRow['status'];
 type Detail = Extract<NonNullable<ResultOf<typeof DemandDetailQuery>['node']>, { __typename: 'Demand' }>;
 const PAGE_SIZE = 25;
 const STATUSES: DemandStatus[] = ['OPEN', 'PLANNED', 'DECLINED'];
-
-function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
 
 export default function DemandsPage() {
   const { t, fmt } = useI18n();

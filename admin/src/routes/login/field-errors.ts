@@ -22,9 +22,11 @@ export function fieldErrors<F extends string>(errors: readonly UserErrorLike[], 
 
 /**
  * Moves the focus to the first form field (in form order) that has an error, so a keyboard or
- * screen-reader user lands on what to fix. Fields have the id `${idPrefix}-${field}`.
+ * screen-reader user lands on what to fix. Fields have the id `${idPrefix}-${field}`, or the id
+ * that `idPrefix` maps the field to.
  */
-export function focusFirstError<F extends string>(errors: Partial<Record<F | 'form', string>>, fields: readonly F[], idPrefix: string): void {
+export function focusFirstError<F extends string>(errors: Partial<Record<F | 'form', string>>, fields: readonly F[], idPrefix: string | Record<F, string>): void {
   const first = fields.find((f) => errors[f]);
-  if (first) setTimeout(() => document.getElementById(`${idPrefix}-${first}`)?.focus(), 0);
+  const id = (f: F) => (typeof idPrefix === 'string' ? `${idPrefix}-${f}` : idPrefix[f]);
+  if (first) setTimeout(() => document.getElementById(id(first))?.focus(), 0);
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResultOf } from '../../graphql';
 import { type Answer, createTestApi, renderWithApp, t } from '../../test/render';
 import { OfferingDialog, RoundCreateDialog } from './RoundDialogs';
-import { CourseOfferingCreate, CoursePickerQuery, EnrollmentRoundCreate } from './rounds.documents';
+import { CoursePickerQuery } from '../../shell/pickers.documents';
+import { CourseOfferingCreate, EnrollmentRoundCreate } from './rounds.documents';
 
 describe('RoundCreateDialog', () => {
   beforeEach(() => {
@@ -126,6 +127,8 @@ describe('OfferingDialog (adding an offering to a round)', () => {
     // The API names startsAt; on screen the slot is chosen with the date field.
     await waitFor(() => expect(field('rounds.manage.date')).toHaveAttribute('aria-invalid', 'true'));
     expect(field('rounds.manage.date')).toHaveAccessibleDescription('신청 마감 이후의 날짜를 고르세요.');
+    // The keyboard lands on the field to fix.
+    await waitFor(() => expect(field('rounds.manage.date')).toHaveFocus());
     expect(onDone).not.toHaveBeenCalled();
   });
 });

@@ -1,22 +1,13 @@
-import { Alert, Autocomplete, Box, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
+import { Alert, Box, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import type { ResultOf } from '../../graphql';
 import { useI18n } from '../../i18n';
 import { FormDialog } from '../../shell/dialogs';
 import { Loading } from '../../shell/StatusViews';
-import { fieldErrors } from '../login/field-errors';
+import { fieldErrors, focusFirstError } from '../login/field-errors';
 import { kstInstant, kstParts, placeConflicts, type SlotLike } from './conflicts';
-import { CourseOfferingCreate, CourseOfferingUpdate, CoursePickerQuery, EnrollmentRoundCreate, OfferingEnrollmentsQuery, OrganizationPickerQuery } from './rounds.documents';
-
-function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
+import { CourseOfferingCreate, CourseOfferingUpdate, EnrollmentRoundCreate, OfferingEnrollmentsQuery } from './rounds.documents';
+import { CoursePicker, type OrganizationChoice, OrganizationsPicker, type PickerCourse } from '../../shell/pickers';
 
 /** `YYYY-MM-DDTHH:mm` in Korea time, for a datetime-local field. */
 function kstLocal(ms: number): string {
@@ -80,8 +71,8 @@ export function RoundCreateDialog({ onClose, onDone }: { onClose(): void; onDone
   );
 }
 
-type CourseOption = ResultOf<typeof CoursePickerQuery>['courses']['edges'][number]['node'];
-type OrgOption = ResultOf<typeof OrganizationPickerQuery>['organizations']['edges'][number]['node'];
+type CourseOption = PickerCourse;
+type OrgOption = OrganizationChoice;
 
 /** An offering as the dialog edits it (an existing one, when changing it). */
 export interface OfferingDraft {
@@ -97,7 +88,20 @@ export interface OfferingDraft {
   eligibleOrganizations: readonly OrgOption[];
 }
 
-type OfferingField = 'courseId' | 'date' | 'time' | 'place' | 'onlineUrl' | 'capacity' | 'minimumRegistrants' | 'instructorName' | 'eligibleOrganizationIds';
+/** The dialog's fields in screen order (ids `offering-<field>`, for focusing the first error). */
+const OFFERING_FIELDS = ['courseId', 'date', 'time', 'place', 'onlineUrl', 'capacity', 'minimumRegistrants', 'instructorName', 'eligibleOrganizationIds'] as const;
+type OfferingField = (typeof OFFERING_FIELDS)[number];
+const OFFERING_IDS: Record<OfferingField, string> = {
+  courseId: 'offering-course',
+  date: 'offering-date',
+  time: 'offering-time',
+  place: 'offering-place',
+  onlineUrl: 'offering-url',
+  capacity: 'offering-capacity',
+  minimumRegistrants: 'offering-minimum',
+  instructorName: 'offering-instructor',
+  eligibleOrganizationIds: 'offering-orgs',
+};
 
 interface OfferingDialogProps {
   round: { id: string; month: string; minimumRegistrants: number };
@@ -111,9 +115,7 @@ interface OfferingDialogProps {
 export function OfferingDialog({ round, siblings, offering, onClose, onDone }: OfferingDialogProps) {
   const { t, fmt } = useI18n();
   const [course, setCourse] = useState<CourseOption | null>(offering?.course ?? null);
-  const [courseInput, setCourseInput] = useState('');
   const [orgs, setOrgs] = useState<OrgOption[]>([...(offering?.eligibleOrganizations ?? [])]);
-  const [orgInput, setOrgInput] = useState('');
   const [start] = useState(() => (offering ? kstParts(offering.startsAt) : [`${round.month}-15`, '10:00']));
   const [form, setForm] = useState({
     date: start[0],
@@ -127,8 +129,6 @@ export function OfferingDialog({ round, siblings, offering, onClose, onDone }: O
   const [errors, setErrors] = useState<Partial<Record<OfferingField | 'form', string>>>({});
   const [createState, create] = useMutation(CourseOfferingCreate);
   const [updateState, update] = useMutation(CourseOfferingUpdate);
-  const [courses] = useQuery({ query: CoursePickerQuery, variables: { search: useDebounced(courseInput.trim()) || null } });
-  const [orgResult] = useQuery({ query: OrganizationPickerQuery, variables: { search: useDebounced(orgInput.trim()) || null } });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   const slot = useMemo(() => {
@@ -162,13 +162,15 @@ export function OfferingDialog({ round, siblings, offering, onClose, onDone }: O
     if (errs.length) {
       // The slot's start and end are one choice on screen: the date field carries their errors.
       const mapped = errs.map((e) => ({ ...e, field: e.field?.map((f) => (f === 'startsAt' || f === 'endsAt' ? 'date' : f)) }));
-      return setErrors(fieldErrors(mapped, ['courseId', 'date', 'time', 'place', 'onlineUrl', 'capacity', 'minimumRegistrants', 'instructorName', 'eligibleOrganizationIds'] as const));
+      const next = fieldErrors(mapped, OFFERING_FIELDS);
+      setErrors(next);
+      focusFirstError(next, OFFERING_FIELDS, OFFERING_IDS);
+      return;
     }
     onDone();
   };
   const err = (k: OfferingField, help = ' ') => ({ error: Boolean(errors[k]), helperText: errors[k] ?? help });
   const shrink = { inputLabel: { shrink: true } };
-  const courseOptions = courses.data?.courses.edges.map((e) => e.node) ?? [];
   return (
     <FormDialog
       open
@@ -181,31 +183,18 @@ export function OfferingDialog({ round, siblings, offering, onClose, onDone }: O
       maxWidth="md"
     >
       <Box sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr' }, gap: 1, pt: 1 }}>
-        <Autocomplete
-          id="offering-course"
-          sx={{ gridColumn: '1 / -1' }}
-          options={course && !courseOptions.some((c) => c.id === course.id) ? [course, ...courseOptions] : courseOptions}
-          value={course}
-          onChange={(_e, v) => setCourse(v)}
-          inputValue={courseInput}
-          onInputChange={(_e, v) => setCourseInput(v)}
-          filterOptions={(x) => x}
-          isOptionEqualToValue={(a, b) => a.id === b.id}
-          getOptionLabel={(c) => `${c.title} (${c.code})`}
-          noOptionsText={t('rounds.manage.noCourses')}
-          loadingText={t('app.loading')}
-          loading={courses.fetching}
-          renderInput={(params) => (
-            <TextField
-              {...params}
-              autoFocus
-              required
-              label={t('rounds.manage.course')}
-              error={Boolean(errors.courseId)}
-              helperText={errors.courseId ?? (course ? t('rounds.manage.courseInfo', { minutes: fmt.number(course.lengthMinutes), format: t(`catalogue.format.${course.format}`) }) : ' ')}
-            />
-          )}
-        />
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          <CoursePicker<CourseOption>
+            id="offering-course"
+            autoFocus
+            required
+            label={t('rounds.manage.course')}
+            value={course}
+            onChange={setCourse}
+            error={errors.courseId}
+            helperText={course ? t('rounds.manage.courseInfo', { minutes: fmt.number(course.lengthMinutes), format: t(`catalogue.format.${course.format}`) }) : ' '}
+          />
+        </Box>
         <TextField id="offering-date" required type="date" label={t('rounds.manage.date')} value={form.date} onChange={set('date')} slotProps={{ ...shrink, htmlInput: { min: `${round.month}-01`, max: `${round.month}-31` } }} {...err('date', t('rounds.manage.dateHelp', { month: round.month }))} />
         <TextField
           id="offering-time"
@@ -230,21 +219,13 @@ export function OfferingDialog({ round, siblings, offering, onClose, onDone }: O
           {...err('minimumRegistrants', t('rounds.manage.minimumHelp', { count: fmt.number(round.minimumRegistrants) }))}
         />
         <TextField id="offering-instructor" label={t('rounds.manage.instructor')} value={form.instructorName} onChange={set('instructorName')} {...err('instructorName')} />
-        <Autocomplete
+        <OrganizationsPicker
           id="offering-orgs"
-          multiple
-          options={orgResult.data?.organizations.edges.map((e) => e.node) ?? []}
+          label={t('rounds.manage.eligible')}
           value={orgs}
-          onChange={(_e, v) => setOrgs(v)}
-          inputValue={orgInput}
-          onInputChange={(_e, v) => setOrgInput(v)}
-          filterOptions={(x) => x}
-          isOptionEqualToValue={(a, b) => a.id === b.id}
-          getOptionLabel={(o) => o.name}
-          noOptionsText={t('servants.noOrganizations')}
-          renderInput={(params) => (
-            <TextField {...params} label={t('rounds.manage.eligible')} error={Boolean(errors.eligibleOrganizationIds)} helperText={errors.eligibleOrganizationIds ?? t('rounds.manage.eligibleHelp')} />
-          )}
+          onChange={setOrgs}
+          error={errors.eligibleOrganizationIds}
+          helperText={t('rounds.manage.eligibleHelp')}
         />
       </Box>
       {/* A warning, not a block: the planner may know the room is split. */}

@@ -94,37 +94,6 @@ export const RoundStatusSubscription = graphql(`
   }
 `);
 
-/** Courses to schedule: active ones, found by words in the title, tags or code. */
-export const CoursePickerQuery = graphql(`
-  query RoundCoursePicker($search: String) {
-    courses(first: 20, filter: { search: $search }) {
-      edges {
-        node {
-          id
-          code
-          title
-          format
-          lengthMinutes
-        }
-      }
-    }
-  }
-`);
-
-/** Organisations whose servants may register. */
-export const OrganizationPickerQuery = graphql(`
-  query RoundOrganizationPicker($search: String) {
-    organizations(first: 30, filter: { search: $search }) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 /** Who registered for one offering (administrators see their scope; reporters see counts only). */
 export const OfferingEnrollmentsQuery = graphql(`
   query OfferingEnrollments($id: ID!) {

@@ -9,6 +9,7 @@ import { PageHeading } from '../../shell/PageHeading';
 import { LoadError } from '../../shell/StatusViews';
 import { afterFor, FIRST_PAGE, type PageCursors, recordPage } from './cursor-pages';
 import { OrganizationOptionsQuery, ServantsQuery } from './servants.documents';
+import { useDebounced } from '../../shell/use-debounced';
 
 type Row = ResultOf<typeof ServantsQuery>['servants']['edges'][number]['node'];
 type OrderField = NonNullable<VariablesOf<typeof ServantsQuery>['orderBy']>['field'];
@@ -20,15 +21,6 @@ const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const PAGE_SIZES = [25, 50, 100];
 
 /** Waits until typing pauses before asking the server again. */
-function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
-
 export default function ServantsPage() {
   const { t, fmt } = useI18n();
   const [search, setSearch] = useState('');
