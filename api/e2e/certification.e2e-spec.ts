@@ -434,14 +434,71 @@ describe('certifications', () => {
 
     const CSV = `query($program: ID, $status: CertificationState) { certificationsAwardedCsv(programId: $program, status: $status) }`;
     const csv = (await t.gql(CSV, { program: programGid }, { token: seongnamAdmin })).data.certificationsAwardedCsv as string;
-    expect(csv.startsWith('\uFEFF기관,부서,사번,성명,직급,직렬,인증,회차,인증일,만료일,인정학점,확인코드\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF기관,부서,사번,성명,직급,직렬,인증,회차,인증일,만료일,인정학점,확인코드,상태\r\n')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n').slice(1);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^성남시,[^,]*,[A-Z0-9]+,박지훈,\d급,[^,]+,시험 디지털 전문가,2,2030-02-02,2031-02-02,\d+,[A-Z2-7]{16}$/);
-    expect(lines[1]).toMatch(/,시험 디지털 전문가,1,2029-02-01,2030-02-01,\d+,[A-Z2-7]{16}$/);
+    expect(lines[0]).toMatch(/^성남시,[^,]*,[A-Z0-9]+,박지훈,\d급,[^,]+,시험 디지털 전문가,2,2030-02-02,2031-02-02,\d+,[A-Z2-7]{16},유효$/);
+    expect(lines[1]).toMatch(/,시험 디지털 전문가,1,2029-02-01,2030-02-01,\d+,[A-Z2-7]{16},만료$/);
     const expiredCsv = (await t.gql(CSV, { program: programGid, status: 'EXPIRED' }, { token: admin })).data.certificationsAwardedCsv as string;
     expect(expiredCsv.slice(1).trim().split('\r\n')).toHaveLength(2);
     expect((await t.gql(CSV, {}, { token: reporter })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('revokes a certification when a reversal leaves its requirements unmet (kept while spare credits remain), and awards the next cycle when they are met again', async () => {
+    await pin('2030-03-02T01:00:00Z');
+    const [x] = await t.sql(`select s.id, s.name from servant s where not exists (select 1 from credit_transaction t where t.servant_id = s.id) order by s.id limit 1`);
+    const holder = { id: Number(x.id), gid: gid('Servant', x.id) };
+    const created = await t.gql(PROGRAM_CREATE, { input: { code: 'CT_REVOKE', name: '시험 보안 인증', totalCredits: '2', requiredCourseIds: [course.SECURITY.gid] } }, { token: admin });
+    expect(created.data.certificationProgramCreate.userErrors).toEqual([]);
+    const security = await earn(holder.id, 'SECURITY', '2030-02-10');
+    const data = await earn(holder.id, 'DATA', '2030-02-11');
+    await earn(holder.id, 'OTHER', '2030-02-12');
+    const awarded = (await t.gql(EVALUATE, { id: holder.gid }, { token: admin })).data.certificationEvaluate.awarded;
+    expect(awarded.map((a: any) => [a.program.code, a.cycle])).toEqual([['CT_REVOKE', 1]]);
+    const code = awarded[0].verificationCode as string;
+
+    const REVERSE = `mutation($input: CreditTransactionReverseInput!) { creditTransactionReverse(input: $input) { transaction { id } userErrors { code message } } }`;
+    const reverseApi = async (entryId: string, key: string) => {
+      const r = await t.gql(REVERSE, { input: { transactionId: gid('CreditTransaction', entryId), reason: '출석 기록 정정', idempotencyKey: key } }, { token: admin });
+      expect(r.data.creditTransactionReverse.userErrors).toEqual([]);
+    };
+    const CERTS = `query($id: ID!) { node(id: $id) { ... on Servant { certifications { cycle status revokedAt revokedReason program { code } } } } }`;
+    const certs = async () => ((await t.gql(CERTS, { id: holder.gid }, { token: admin })).data.node.certifications as any[]).filter((c) => c.program.code === 'CT_REVOKE');
+    const revokedNotes = async () => t.sql(`select params from notification where servant_id = $1 and kind = 'CERTIFICATION_REVOKED'`, [holder.id]);
+
+    // 3 credits counted, 2 required: one reversal leaves enough, so the certification stands.
+    await reverseApi(data, 'revoke-test-data');
+    expect(await certs()).toEqual([{ cycle: 1, status: 'VALID', revokedAt: null, revokedReason: null, program: { code: 'CT_REVOKE' } }]);
+    expect(await revokedNotes()).toEqual([]);
+
+    // The required course's credit reversed: revoked, with the reason, the holder told; the
+    // public check says so and the certificate is no longer printed.
+    await reverseApi(security, 'revoke-test-security');
+    expect(await certs()).toEqual([
+      { cycle: 1, status: 'REVOKED', revokedAt: '2030-03-02T01:00:00.000Z', revokedReason: '인정받은 학점(시험 보안 교육)이 취소되어 인증 요건을 더 이상 충족하지 않습니다.', program: { code: 'CT_REVOKE' } },
+    ]);
+    const notes = await revokedNotes();
+    expect(notes).toHaveLength(1);
+    expect(notes[0].params).toMatchObject({ programName: '시험 보안 인증', verificationCode: code });
+    const verify = await t.gql(`query($c: String!) { certificateVerify(code: $c) { status } }`, { c: code }, { token: null });
+    expect(verify.data.certificateVerify.status).toBe('REVOKED');
+    expect((await fetch(`${t.httpUrl.replace(/\/graphql$/, '')}/certificates/${code}.pdf`)).status).toBe(410);
+    const revokedList = await t.gql(`query { certificationsAwarded(status: REVOKED, first: 10) { edges { node { verificationCode } } } }`, {}, { token: admin });
+    expect(revokedList.data.certificationsAwarded.edges.map((e: any) => e.node.verificationCode)).toContain(code);
+    const validList = await t.gql(`query { certificationsAwarded(status: VALID, first: 100) { edges { node { verificationCode } } } }`, {}, { token: admin });
+    expect(validList.data.certificationsAwarded.edges.map((e: any) => e.node.verificationCode)).not.toContain(code);
+    const progress = await t.gql(PROGRESS, { id: holder.gid }, { token: admin });
+    expect(progress.data.node.certificationProgress.find((p: any) => p.program.code === 'CT_REVOKE')).toMatchObject({ complete: false, certification: null, missing: ['총 1학점 더 필요', "필수 과정 '시험 보안 교육' 미이수"] });
+
+    // Met again with a new credit: the next cycle, counting every entry still standing.
+    await earn(holder.id, 'SECURITY', '2030-03-01');
+    const again = (await t.gql(EVALUATE, { id: holder.gid }, { token: admin })).data.certificationEvaluate.awarded;
+    expect(again.map((a: any) => [a.program.code, a.cycle])).toEqual([['CT_REVOKE', 2]]);
+    expect((await certs()).map((c) => [c.cycle, c.status])).toEqual([
+      [2, 'VALID'],
+      [1, 'REVOKED'],
+    ]);
+    await t.gql(`mutation($id: ID!) { certificationProgramDeactivate(input: { id: $id }) { userErrors { code } } }`, { id: created.data.certificationProgramCreate.program.id }, { token: admin });
   });
 
   it('a verification code checks out publicly and reveals nothing else', async () => {

@@ -346,7 +346,7 @@ export const en: Messages = {
     complete: 'All requirements met',
     incomplete: 'Requirements not met yet',
     missing: 'Missing requirements',
-    certificateState: { VALID: 'Certified (valid)', EXPIRED: 'Certification expired' },
+    certificateState: { VALID: 'Certified (valid)', EXPIRED: 'Certification expired', REVOKED: 'Certification revoked' },
     awarded: 'awarded {date}',
     expires: 'valid until {date}',
     verification: 'verification code {code}',

@@ -347,7 +347,7 @@ export const ko = {
     complete: '모든 요건 충족',
     incomplete: '요건 미충족',
     missing: '부족한 요건',
-    certificateState: { VALID: '인증 유효', EXPIRED: '인증 만료' },
+    certificateState: { VALID: '인증 유효', EXPIRED: '인증 만료', REVOKED: '인증 취소' },
     awarded: '취득 {date}',
     expires: '{date}까지 유효',
     verification: '확인 코드 {code}',

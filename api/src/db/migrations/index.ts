@@ -9,6 +9,7 @@ import { Migration20261129050000 } from './Migration20261129050000.js';
 import { Migration20261129051000 } from './Migration20261129051000.js';
 import { Migration20261129060000 } from './Migration20261129060000.js';
 import { Migration20261129070000 } from './Migration20261129070000.js';
+import { Migration20261129080000 } from './Migration20261129080000.js';
 
 /** Migrations in order. Listed explicitly so builds, tests and tools apply the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129051000', class: Migration20261129051000 },
   { name: 'Migration20261129060000', class: Migration20261129060000 },
   { name: 'Migration20261129070000', class: Migration20261129070000 },
+  { name: 'Migration20261129080000', class: Migration20261129080000 },
 ];

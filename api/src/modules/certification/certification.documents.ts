@@ -163,7 +163,7 @@ function sendPdf(res: Response, pdf: Buffer, filename: string): void {
 /**
  * Printable documents over HTTP, next to /graphql:
  * - `GET /certificates/<code>.pdf`: public, by verification code (it shows only what
- *   certificateVerify shows); 404 for an unknown code.
+ *   certificateVerify shows); 404 for an unknown code, 410 for a revoked certification.
  * - `GET /transcripts/<servant id>.pdf|.csv`: needs `Authorization: Bearer <token>`; the same
  *   visibility as the servant (the servant, administrators in scope); the read is logged.
  *   401 without a valid token, 404 when the servant is unknown or out of scope.
@@ -177,14 +177,19 @@ export function registerDocumentRoutes(app: Express, deps: AppDeps): void {
         ? await deps.orm.em
             .fork()
             .getConnection()
-            .execute<{ holder_name: string; program_name: string; awarded_at: Date; expires_at: Date | null; code: string }[]>(
-              `select s.name as holder_name, p.name as program_name, c.awarded_at, c.expires_at, c.verification_code as code
+            .execute<{ holder_name: string; program_name: string; awarded_at: Date; expires_at: Date | null; code: string; revoked_at: Date | null }[]>(
+              `select s.name as holder_name, p.name as program_name, c.awarded_at, c.expires_at, c.verification_code as code, c.revoked_at
                from certification c join servant s on s.id = c.servant_id join certification_program p on p.id = c.program_id where c.verification_code = ?`,
               [code],
             )
         : [];
       if (!row) {
         res.status(404).json({ error: 'not found' });
+        return;
+      }
+      // A revoked certification has no certificate to print (certificateVerify says REVOKED).
+      if (row.revoked_at) {
+        res.status(410).json({ error: 'revoked' });
         return;
       }
       const pdf = await certificatePdf({

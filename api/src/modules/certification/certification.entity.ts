@@ -171,7 +171,8 @@ export class CertificationProgramRequiredCourse {
  * A certification awarded to a servant. `cycle` numbers the awards of one programme to one
  * servant (1, then renewals): the unique constraint makes a concurrent second award of the
  * same cycle impossible. `ledgerWatermark` is the last ledger entry counted, so a renewal
- * counts only entries recorded after this award.
+ * counts only entries recorded after this award. A revoked certification stays (for history and
+ * verification) but no longer counts as held; the next award takes the next cycle.
  */
 @Entity({ tableName: 'certification' })
 @Unique({ name: 'certification_once_per_cycle', properties: ['program', 'servant', 'cycle'] })
@@ -204,4 +205,12 @@ export class Certification {
 
   @Property({ type: 'bigint' })
   ledgerWatermark!: string;
+
+  /** Set when a reversal of an entry it counted left its requirements unmet. */
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+
+  /** Why, in Korean, e.g. which entry was reversed (set with revokedAt). */
+  @Property({ type: 'text', nullable: true })
+  revokedReason?: string | null;
 }

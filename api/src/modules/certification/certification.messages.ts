@@ -39,6 +39,7 @@ export const certificationMessages = {
   CERT_MISSING_TOTAL: { ko: '총 {credits}학점 더 필요', en: '{credits} more credits needed in total' },
   CERT_MISSING_CATEGORY: { ko: '{category} 분야 {credits}학점 더 필요', en: '{credits} more credits needed in {category}' },
   CERT_MISSING_COURSE: { ko: "필수 과정 '{title}' 미이수", en: "Required course '{title}' not completed" },
+  CERT_REVOKED_REASON: { ko: '인정받은 학점({titles})이 취소되어 인증 요건을 더 이상 충족하지 않습니다.', en: 'Credits it counted ({titles}) were reversed, so its requirements are no longer met.' },
   CERT_HELD_UNTIL: { ko: '인증 보유 중 ({expiresOn}까지)', en: 'Certified (valid until {expiresOn})' },
   CERT_HELD: { ko: '인증 보유 중', en: 'Certified' },
 } as const satisfies Record<string, { ko: string; en: string }>;

@@ -41,7 +41,7 @@ import {
   MandatoryTrainingRuleDeactivateInput,
   MandatoryTrainingRuleUpdateInput,
 } from './certification.inputs.js';
-import { type ProgressValue } from './certification.service.js';
+import { certificationState, type ProgressValue } from './certification.service.js';
 import { kstDate, kstYear } from '../../common/kst.js';
 import {
   CategoryMinimum,
@@ -128,7 +128,8 @@ export class CertificationEvaluatePayload {
   userErrors!: unknown[];
 }
 
-const AWARDED_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '인증', '회차', '인증일', '만료일', '인정학점', '확인코드'];
+const AWARDED_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '인증', '회차', '인증일', '만료일', '인정학점', '확인코드', '상태'];
+const STATE_WORDS: Record<CertificationState, string> = { VALID: '유효', EXPIRED: '만료', REVOKED: '취소' };
 const OVERDUE_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '의무교육', '기한', '이수시간', '필요시간'];
 
 // ---------------------------------------------------------------- resolvers
@@ -318,9 +319,9 @@ export class CertificationResolver {
     return ctx.services.servants.byId(c.servant.id);
   }
 
-  @FieldResolver(() => CertificationState, { description: 'VALID or EXPIRED now.' })
+  @FieldResolver(() => CertificationState, { description: 'VALID, EXPIRED or REVOKED now.' })
   status(@Root() c: Certification) {
-    return c.expiresAt && c.expiresAt <= now() ? CertificationState.EXPIRED : CertificationState.VALID;
+    return certificationState(c.revokedAt ?? null, c.expiresAt ?? null);
   }
 
   @FieldResolver(() => String, { description: 'Path of the printable PDF certificate on this API server (public, by verification code).' })
@@ -338,7 +339,7 @@ export class CertificationResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
-    @Arg('status', () => CertificationState, { nullable: true, description: 'Only VALID or only EXPIRED certifications; absent = both.' }) status?: CertificationState,
+    @Arg('status', () => CertificationState, { nullable: true, description: 'Only certifications in this state; absent = all.' }) status?: CertificationState,
   ) {
     return ctx.services.certifications.awarded({ programId, organizationId, status }, args);
   }
@@ -346,13 +347,13 @@ export class CertificationResolver {
   @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)
   @Query(() => String, {
     description:
-      'The same list as CSV, one line per certification (UTF-8 with BOM, CRLF, Korean headers: 기관, 부서, 사번, 성명, 직급, 직렬, 인증, 회차, 인증일, 만료일, 인정학점, 확인코드; dates in Korea time), for Excel. Same scope and filters as certificationsAwarded.',
+      'The same list as CSV, one line per certification (UTF-8 with BOM, CRLF, Korean headers: 기관, 부서, 사번, 성명, 직급, 직렬, 인증, 회차, 인증일, 만료일, 인정학점, 확인코드, 상태 (유효/만료/취소); dates in Korea time), for Excel. Same scope and filters as certificationsAwarded.',
   })
   async certificationsAwardedCsv(
     @Ctx() ctx: Context,
     @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
-    @Arg('status', () => CertificationState, { nullable: true, description: 'Only VALID or only EXPIRED certifications; absent = both.' }) status?: CertificationState,
+    @Arg('status', () => CertificationState, { nullable: true, description: 'Only certifications in this state; absent = all.' }) status?: CertificationState,
   ) {
     const rows = await ctx.services.certifications.awardedRows({ programId, organizationId, status });
     return toCsv(
@@ -370,6 +371,7 @@ export class CertificationResolver {
         r.expires_at ? kstDate(new Date(r.expires_at)) : '',
         r.credits_counted,
         r.verification_code,
+        STATE_WORDS[certificationState(r.revoked_at ? new Date(r.revoked_at) : null, r.expires_at ? new Date(r.expires_at) : null)],
       ]),
     );
   }
@@ -380,7 +382,7 @@ export class CertificationResolver {
   })
   async certificateVerify(@Ctx() ctx: Context, @Arg('code', { description: 'The 16-character code printed on the certificate (spaces, hyphens and case ignored).' }) code: string) {
     const v = await ctx.services.certifications.verify(code);
-    return v ? Object.assign(new CertificateVerification(), { holderName: v.holderName, programName: v.programName, awardedAt: v.awardedAt, expiresAt: v.expiresAt, status: v.valid ? CertificationState.VALID : CertificationState.EXPIRED }) : null;
+    return v ? Object.assign(new CertificateVerification(), { holderName: v.holderName, programName: v.programName, awardedAt: v.awardedAt, expiresAt: v.expiresAt, status: v.status }) : null;
   }
 
   @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)

@@ -23,7 +23,7 @@ import { PersonalDataAction, type ServantService } from '../servant/servant.serv
 import { cleanText } from '../servant/servant.validation.js';
 import { Course } from '../catalog/catalog.entity.js';
 import { Certification, CertificationProgram, MandatoryFrequency, MandatoryTrainingRule, MandatoryTrigger } from './certification.entity.js';
-import { MandatoryTrainingState, type MandatoryTrainingStatus } from './certification.types.js';
+import { CertificationState, MandatoryTrainingState, type MandatoryTrainingStatus } from './certification.types.js';
 
 // ---------------------------------------------------------------- Korea-time helpers
 
@@ -54,6 +54,12 @@ export function normalizeVerificationCode(code: string): string | null {
 }
 
 const DECIMAL = /^\d{1,6}(\.\d{1,2})?$/;
+
+/** VALID, EXPIRED or REVOKED at the app's clock's now. */
+export function certificationState(revokedAt: Date | null, expiresAt: Date | null): CertificationState {
+  if (revokedAt) return CertificationState.REVOKED;
+  return expiresAt && expiresAt <= now() ? CertificationState.EXPIRED : CertificationState.VALID;
+}
 
 // ---------------------------------------------------------------- SQL
 
@@ -128,38 +134,31 @@ export function mandatoryStatusSql(filter: string): string {
 }
 
 /**
- * Progress of the servants in `sv` (an int array parameter, or null for everyone) toward every
- * active programme. Counted entries: every non-REVERSED entry that no REVERSED entry points at
- * (signed, so negative adjustments count), recorded after the previous award's watermark and
- * within the programme's window. Parameters: now, today, servant ids.
+ * Progress toward programmes as one statement, for the (servant, programme) pairs of the `sp`
+ * relation that `pairs` defines (after `prm` and `ent`). Counted entries: every non-REVERSED
+ * entry that no REVERSED entry points at (signed, so negative adjustments count), except that
+ * reversals listed in `prm.ignored` are treated as not yet recorded; then, per pair, entries
+ * after `sp.watermark` (and up to `sp.upper`, when set) and, with a window, in the window ending
+ * on `sp.as_of`. Parameters: now, today, ignored reversal ids, then those of `pairs`.
  */
-const PROGRESS_SQL = `with recursive cat_cover(root, id) as (
+function progressSql(pairs: string): string {
+  return `with recursive cat_cover(root, id) as (
     select id, id from category
     union all
     select cc.root, c.id from category c join cat_cover cc on c.parent_id = cc.id
   ),
-  prm as (select ?::timestamptz as at, ?::date as today),
-  sv as (select s.id from servant s where (?::int[] is null or s.id = any(?::int[]))),
-  prev as (
-    select distinct on (c.servant_id, c.program_id) c.servant_id, c.program_id, c.id, c.cycle, c.expires_at, c.ledger_watermark
-    from certification c where c.servant_id in (select id from sv) order by c.servant_id, c.program_id, c.cycle desc
-  ),
-  sp as (
-    select sv.id as servant_id, p.id as program_id, p.total_credits, p.window_months, p.validity_months,
-           pr.id as prev_id, pr.cycle as prev_cycle, pr.expires_at as prev_expires, coalesce(pr.ledger_watermark, 0) as watermark
-    from sv cross join certification_program p left join prev pr on pr.servant_id = sv.id and pr.program_id = p.id
-    where p.active
-  ),
+  prm as (select ?::timestamptz as at, ?::date as today, ?::bigint[] as ignored),
+  ${pairs},
   ent as (
     select t.id, t.servant_id, t.amount, t.category_id, t.course_id, t.occurred_on, c.title_key as course_key, t.subject_key
     from credit_transaction t left join course c on c.id = t.course_id
-    where t.servant_id in (select id from sv) and t.kind <> 'REVERSED'
-      and not exists (select 1 from credit_transaction r where r.reverses_id = t.id)
+    where t.servant_id in (select servant_id from sp) and t.kind <> 'REVERSED'
+      and not exists (select 1 from credit_transaction r where r.reverses_id = t.id and r.id <> all(coalesce((select ignored from prm), '{}'::bigint[])))
   ),
   cnt as (
     select sp.servant_id as sid, sp.program_id as pid, e.id, e.amount, e.category_id, e.course_id, e.course_key, e.subject_key
-    from sp cross join prm join ent e on e.servant_id = sp.servant_id and e.id > sp.watermark
-      and (sp.window_months is null or e.occurred_on > (prm.today - make_interval(months => sp.window_months))::date)
+    from sp join ent e on e.servant_id = sp.servant_id and e.id > sp.watermark and (sp.upper is null or e.id <= sp.upper)
+      and (sp.window_months is null or e.occurred_on > (sp.as_of - make_interval(months => sp.window_months))::date)
   )
   select sp.servant_id, sp.program_id, sp.total_credits, sp.validity_months, sp.prev_id, sp.prev_cycle, sp.prev_expires,
          (sp.prev_id is not null and (sp.prev_expires is null or sp.prev_expires > prm.at)) as held,
@@ -174,8 +173,55 @@ const PROGRESS_SQL = `with recursive cat_cover(root, id) as (
                    'done', exists (select 1 from cnt where cnt.sid = sp.servant_id and cnt.pid = sp.program_id
                                    and (cnt.course_id = rc.course_id or cnt.course_key = rc.title_key or cnt.subject_key = rc.title_key)))
                    order by rc.id), '[]')
-          from certification_program_required_course rc where rc.program_id = sp.program_id) as courses
+          from certification_program_required_course rc where rc.program_id = sp.program_id) as courses,
+         sp.certification_id
   from sp cross join prm`;
+}
+
+/**
+ * Progress of the servants in an int array (or null for everyone) toward every active
+ * programme, for the next award: after the watermark of the latest certification not revoked,
+ * within the window ending today; the next award takes the cycle after the highest one (revoked
+ * cycles stay taken). Parameters: now, today, ignored reversals (empty), servant ids twice.
+ */
+const PROGRESS_SQL = progressSql(`sv as (select s.id from servant s where (?::int[] is null or s.id = any(?::int[]))),
+  prev as (
+    select distinct on (c.servant_id, c.program_id) c.servant_id, c.program_id, c.id, c.expires_at, c.ledger_watermark
+    from certification c where c.servant_id in (select id from sv) and c.revoked_at is null order by c.servant_id, c.program_id, c.cycle desc
+  ),
+  last_cycle as (
+    select c.servant_id, c.program_id, max(c.cycle) as cycle from certification c where c.servant_id in (select id from sv) group by c.servant_id, c.program_id
+  ),
+  sp as (
+    select sv.id as servant_id, p.id as program_id, p.total_credits, p.window_months, p.validity_months,
+           pr.id as prev_id, lc.cycle as prev_cycle, pr.expires_at as prev_expires, coalesce(pr.ledger_watermark, 0) as watermark,
+           null::bigint as upper, prm.today as as_of, null::int as certification_id
+    from sv cross join prm cross join certification_program p
+      left join prev pr on pr.servant_id = sv.id and pr.program_id = p.id
+      left join last_cycle lc on lc.servant_id = sv.id and lc.program_id = p.id
+    where p.active
+  )`);
+
+/**
+ * Whether each certification not revoked that counted one of the given reversed entries still
+ * meets its programme's requirements over the entries it counted (after the previous award's
+ * watermark, up to its own, the window ending on its award day): once as if the given
+ * reversals were not recorded (`ignored`), once with them. Parameters: now, today, the
+ * reversals' ids (ignored or not), then the reversed entries' ids.
+ */
+const RECHECK_SQL = progressSql(`chain as (
+    select c.id, c.servant_id, c.program_id, c.awarded_at, c.ledger_watermark,
+           coalesce(lag(c.ledger_watermark) over (partition by c.servant_id, c.program_id order by c.cycle), 0) as low
+    from certification c where c.revoked_at is null
+      and c.servant_id in (select t.servant_id from credit_transaction t where t.id = any(?::bigint[]))
+  ),
+  sp as (
+    select ch.servant_id, ch.program_id, p.total_credits, p.window_months, p.validity_months,
+           null::int as prev_id, null::int as prev_cycle, null::timestamptz as prev_expires, ch.low as watermark,
+           ch.ledger_watermark as upper, (ch.awarded_at at time zone 'Asia/Seoul')::date as as_of, ch.id as certification_id
+    from chain ch join certification_program p on p.id = ch.program_id
+    where exists (select 1 from credit_transaction t where t.id = any(?::bigint[]) and t.servant_id = ch.servant_id and t.id > ch.low and t.id <= ch.ledger_watermark)
+  )`);
 
 interface ProgressRow {
   servant_id: number;
@@ -190,6 +236,8 @@ interface ProgressRow {
   max_entry: string;
   minimums: { category: string; required: number | string; earned: number | string }[];
   courses: { title: string; done: boolean }[];
+  /** Set by the recheck of an awarded certification. */
+  certification_id: number | null;
 }
 
 /** Progress toward a programme, with what is missing as message parameters. */
@@ -307,7 +355,7 @@ export interface OverdueCsvRow {
 export interface AwardedFilter {
   programId?: string | null;
   organizationId?: string | null;
-  status?: 'VALID' | 'EXPIRED' | null;
+  status?: 'VALID' | 'EXPIRED' | 'REVOKED' | null;
 }
 
 export interface AwardedCsvRow {
@@ -323,6 +371,7 @@ export interface AwardedCsvRow {
   expires_at: Date | null;
   credits_counted: string;
   verification_code: string;
+  revoked_at: Date | null;
 }
 
 /**
@@ -657,11 +706,13 @@ export class CertificationService {
       params.push(programId);
     }
     if (filter.status === 'VALID') {
-      parts.push('(c.expires_at is null or c.expires_at > ?)');
+      parts.push('c.revoked_at is null and (c.expires_at is null or c.expires_at > ?)');
       params.push(now());
     } else if (filter.status === 'EXPIRED') {
-      parts.push('c.expires_at <= ?');
+      parts.push('c.revoked_at is null and c.expires_at <= ?');
       params.push(now());
+    } else if (filter.status === 'REVOKED') {
+      parts.push('c.revoked_at is not null');
     }
     return { sql: parts.join(' and '), params };
   }
@@ -690,7 +741,7 @@ export class CertificationService {
     const where = this.awardedFilter(filter);
     const rows = await this.scope.em.getConnection().execute<(AwardedCsvRow & { servant_id: number })[]>(
       `select s.id as servant_id, o.name as organization, d.name as department, s.employee_number, s.name, s.grade, s.job_series,
-              p.name as program_name, c.cycle, c.awarded_at, c.expires_at, c.credits_counted, c.verification_code
+              p.name as program_name, c.cycle, c.awarded_at, c.expires_at, c.credits_counted, c.verification_code, c.revoked_at
        from certification c join servant s on s.id = c.servant_id join certification_program p on p.id = c.program_id
        join organization o on o.id = s.organization_id left join organization d on d.id = s.department_id
        where ${where.sql} order by c.awarded_at desc, c.id desc`,
@@ -887,7 +938,7 @@ export class CertificationService {
   private async progressRows(em: EntityManager, servantIds: readonly number[] | null): Promise<ProgressValue[]> {
     const ids = servantIds ? pgArray([...servantIds]) : null;
     const at = now();
-    const rows = await em.getConnection().execute<ProgressRow[]>(PROGRESS_SQL, [at, kstDate(at), ids, ids], 'all', em.getTransactionContext());
+    const rows = await em.getConnection().execute<ProgressRow[]>(PROGRESS_SQL, [at, kstDate(at), '{}', ids, ids], 'all', em.getTransactionContext());
     return rows.map(progressOf);
   }
 
@@ -1006,6 +1057,57 @@ export class CertificationService {
     return result.awarded;
   }
 
+  /**
+   * After ledger entries were reversed (in the caller's transaction, under the servants' locks):
+   * a certification not revoked that counted a reversed entry, and that met its requirements
+   * without the reversal but does not with it, is revoked (kept, with when and why; verification
+   * then says REVOKED) and its holder is told. The holders are then evaluated again, so newer
+   * credits that meet the requirements award the next cycle at once. No authorisation here:
+   * the ledger calls it.
+   */
+  async reviewAfterReversals(tx: EntityManager, reversals: readonly { id: string; reversesId: string }[]): Promise<Certification[]> {
+    if (!reversals.length) return [];
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    const at = now();
+    const entries = pgArray(reversals.map((r) => r.reversesId));
+    const recheck = (ignored: string) => conn.execute<ProgressRow[]>(RECHECK_SQL, [at, kstDate(at), ignored, entries, entries], 'all', ctx);
+    const metBefore = new Set((await recheck(pgArray(reversals.map((r) => r.id)))).filter((r) => progressOf(r).complete).map((r) => Number(r.certification_id)));
+    const lost = (await recheck('{}')).filter((r) => !progressOf(r).complete && metBefore.has(Number(r.certification_id)));
+    if (!lost.length) return [];
+    const titles = await conn.execute<{ servant_id: number; titles: string }[]>(
+      `select servant_id, string_agg(distinct coalesce(subject_title, '#' || id), ', ') as titles from credit_transaction where id = any(?::bigint[]) group by servant_id`,
+      [entries],
+      'all',
+      ctx,
+    );
+    const titlesOf = new Map(titles.map((r) => [Number(r.servant_id), r.titles]));
+    const rows = await conn.execute<(Record<string, unknown> & { program_name: string })[]>(
+      `with x as (select * from unnest(?::int[], ?::text[]) as x(id, reason)),
+       upd as (update certification c set revoked_at = ?, revoked_reason = x.reason from x where c.id = x.id and c.revoked_at is null returning c.*)
+       select upd.*, p.name as program_name from upd join certification_program p on p.id = upd.program_id`,
+      [
+        pgArray(lost.map((r) => Number(r.certification_id))),
+        pgArray(lost.map((r) => t('CERT_REVOKED_REASON', 'ko', { titles: titlesOf.get(Number(r.servant_id)) ?? '' }))),
+        at,
+      ],
+      'all',
+      ctx,
+    );
+    const notified = await createNotifications(
+      tx,
+      rows.map((r) => ({
+        servantId: Number(r.servant_id),
+        kind: NotificationKind.CERTIFICATION_REVOKED,
+        params: { programName: r.program_name, verificationCode: r.verification_code, reason: r.revoked_reason, certificationId: Number(r.id) },
+        dedupKey: `certification-revoked:${r.id}`,
+      })),
+    );
+    this.scope.afterCommit(() => publishNotified(this.events, notified));
+    await this.evaluateAndAward(tx, [...new Set(rows.map((r) => Number(r.servant_id)))]);
+    return rows.map(({ program_name: _n, ...r }) => tx.map(Certification, r));
+  }
+
   /** `certificationEvaluate`: administrators evaluate one servant in scope, or everyone in scope. */
   async evaluateByAdmin(servantGid: string | null | undefined): Promise<Certification[]> {
     this.requireAdmin();
@@ -1024,17 +1126,18 @@ export class CertificationService {
     return this.evaluateAndAward(null, ids);
   }
 
-  /** Public verification: only the holder's name, the programme's name and the dates. */
-  async verify(code: string): Promise<{ holderName: string; programName: string; awardedAt: Date; expiresAt: Date | null; valid: boolean } | null> {
+  /** Public verification: only the holder's name, the programme's name, the dates and the state. */
+  async verify(code: string): Promise<{ holderName: string; programName: string; awardedAt: Date; expiresAt: Date | null; status: CertificationState } | null> {
     const c = normalizeVerificationCode(code);
     if (!c) return null;
-    const [row] = await this.scope.em.getConnection().execute<{ holder_name: string; program_name: string; awarded_at: Date; expires_at: Date | null }[]>(
-      `select s.name as holder_name, p.name as program_name, c.awarded_at, c.expires_at
+    const [row] = await this.scope.em.getConnection().execute<{ holder_name: string; program_name: string; awarded_at: Date; expires_at: Date | null; revoked_at: Date | null }[]>(
+      `select s.name as holder_name, p.name as program_name, c.awarded_at, c.expires_at, c.revoked_at
        from certification c join servant s on s.id = c.servant_id join certification_program p on p.id = c.program_id where c.verification_code = ?`,
       [c],
     );
     if (!row) return null;
     const expiresAt = row.expires_at ? new Date(row.expires_at) : null;
-    return { holderName: row.holder_name, programName: row.program_name, awardedAt: new Date(row.awarded_at), expiresAt, valid: !expiresAt || expiresAt > now() };
+    return { holderName: row.holder_name, programName: row.program_name, awardedAt: new Date(row.awarded_at), expiresAt, status: certificationState(row.revoked_at ? new Date(row.revoked_at) : null, expiresAt) };
   }
+
 }

@@ -41,8 +41,17 @@ registerEnumType(MandatoryTrainingState, {
 export enum CertificationState {
   VALID = 'VALID',
   EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
 }
-registerEnumType(CertificationState, { name: 'CertificationState', description: 'Whether a certification is still valid.', valuesConfig: { VALID: { description: 'Valid now.' }, EXPIRED: { description: 'Past its expiry: renew by meeting the requirements again with new credits.' } } });
+registerEnumType(CertificationState, {
+  name: 'CertificationState',
+  description: 'Whether a certification is still valid.',
+  valuesConfig: {
+    VALID: { description: 'Valid now.' },
+    EXPIRED: { description: 'Past its expiry: renew by meeting the requirements again with new credits.' },
+    REVOKED: { description: 'Revoked: credits it counted were reversed and its requirements were no longer met (see revokedReason).' },
+  },
+});
 
 @ObjectType('MandatoryTrainingRule', {
   implements: NodeInterface,
@@ -158,6 +167,10 @@ export class CertificationType extends NodeInterface {
   verificationCode!: string;
   @Field(() => DecimalScalar, { description: 'Credits counted when it was awarded.' })
   creditsCounted!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked; null = not revoked.' })
+  revokedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was revoked (Korean), e.g. which credits were reversed.' })
+  revokedReason!: string | null;
 }
 
 @ObjectType({ description: 'A page of awarded certifications.' })
@@ -190,7 +203,7 @@ export class CertificateVerification {
   awardedAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Expires at; null = never.' })
   expiresAt!: Date | null;
-  @Field(() => CertificationState, { description: 'VALID or EXPIRED now.' })
+  @Field(() => CertificationState, { description: 'VALID, EXPIRED or REVOKED now.' })
   status!: CertificationState;
 }
 

@@ -109,6 +109,8 @@ type CsvColumn = keyof typeof CSV_COLUMNS;
 /** What the credit bank needs from certifications (implemented by CertificationService). */
 export interface CertificationAwarder {
   evaluateAndAward(tx: EntityManager | null | undefined, servantIds: readonly number[] | null): Promise<unknown>;
+  /** Revokes certifications that no longer stand once these entries are reversed (same transaction). */
+  reviewAfterReversals(tx: EntityManager, reversals: readonly { id: string; reversesId: string }[]): Promise<unknown>;
 }
 
 /**
@@ -135,6 +137,11 @@ export class CreditService {
   /** Credits can complete a certification: evaluated in the same transaction as the credit. */
   private async awardCertifications(tx: EntityManager, servantIds: number[]): Promise<void> {
     if (this.awards && servantIds.length) await this.awards.evaluateAndAward(tx, [...new Set(servantIds)]);
+  }
+
+  /** Reversals can take a certification's ground away: reviewed in the same transaction. */
+  private async reviewCertifications(tx: EntityManager, reversals: readonly Record<string, unknown>[]): Promise<void> {
+    if (this.awards && reversals.length) await this.awards.reviewAfterReversals(tx, reversals.map((r) => ({ id: String(r.id), reversesId: String(r.reverses_id) })));
   }
 
   /** The servant service of this operation (shares the scope's loaders and access log). */
@@ -703,6 +710,7 @@ export class CreditService {
           transaction: txByEnrollment.get(e.id) ?? null,
         };
       });
+      await this.reviewCertifications(tx, reversed);
       await this.awardCertifications(
         tx,
         updated.filter((u) => u.status === 'COMPLETED').map((u) => Number(u.servant_id)),
@@ -928,6 +936,7 @@ export class CreditService {
         [reason, viewer.accountId, key, id],
       );
       if (!row) return alreadyReversed();
+      await this.reviewCertifications(tx, [row]);
       return { entry: this.view(row), fresh: true };
     });
     if (outcome.fresh) this.publishRecorded([{ id: Number(outcome.entry.id), servantId, path: target.path }]);

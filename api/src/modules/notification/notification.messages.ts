@@ -28,6 +28,10 @@ export const notificationTexts = {
     ko: { title: '인증을 취득했습니다', body: '"{programName}" 인증을 취득했습니다. 유효기간: {expiresOn}. 확인 코드: {verificationCode}' },
     en: { title: 'You earned a certification', body: 'You earned the "{programName}" certification. Valid until: {expiresOn}. Verification code: {verificationCode}' },
   },
+  CERTIFICATION_REVOKED: {
+    ko: { title: '인증이 취소되었습니다', body: '"{programName}" 인증(확인 코드 {verificationCode})이 취소되었습니다. 사유: {reason} 요건을 다시 채우면 새로 인증됩니다.' },
+    en: { title: 'A certification was revoked', body: 'Your "{programName}" certification (verification code {verificationCode}) was revoked. Reason: {reason} Meet the requirements again to be certified anew.' },
+  },
 } as const;
 
 export type NotificationTextKind = keyof typeof notificationTexts;
