@@ -491,13 +491,28 @@ describe('certifications', () => {
     expect(progress.data.node.certificationProgress.find((p: any) => p.program.code === 'CT_REVOKE')).toMatchObject({ complete: false, certification: null, missing: ['총 1학점 더 필요', "필수 과정 '시험 보안 교육' 미이수"] });
 
     // Met again with a new credit: the next cycle, counting every entry still standing.
-    await earn(holder.id, 'SECURITY', '2030-03-01');
+    const security2 = await earn(holder.id, 'SECURITY', '2030-03-01');
     const again = (await t.gql(EVALUATE, { id: holder.gid }, { token: admin })).data.certificationEvaluate.awarded;
     expect(again.map((a: any) => [a.program.code, a.cycle])).toEqual([['CT_REVOKE', 2]]);
     expect((await certs()).map((c) => [c.cycle, c.status])).toEqual([
       [2, 'VALID'],
       [1, 'REVOKED'],
     ]);
+
+    // An attendance correction that takes the completion away reverses its credit: the same review.
+    await pin('2031-06-01T01:00:00Z');
+    const [{ offering_id }] = await t.sql(`select e.offering_id from credit_transaction t join enrollment e on e.id = t.enrollment_id where t.id = $1`, [security2]);
+    const corrected = await t.gql(
+      `mutation($input: AttendanceRecordInput!) { attendanceRecord(input: $input) { outcomes { transaction { kind } } userErrors { code message } } }`,
+      { input: { offeringId: gid('CourseOffering', offering_id), entries: [{ servantId: holder.gid, minutesAttended: 10 }] } },
+      { token: admin },
+    );
+    expect(corrected.data.attendanceRecord).toEqual({ outcomes: [{ transaction: { kind: 'REVERSED' } }], userErrors: [] });
+    expect((await certs()).map((c) => [c.cycle, c.status])).toEqual([
+      [2, 'REVOKED'],
+      [1, 'REVOKED'],
+    ]);
+    expect(await revokedNotes()).toHaveLength(2);
     await t.gql(`mutation($id: ID!) { certificationProgramDeactivate(input: { id: $id }) { userErrors { code } } }`, { id: created.data.certificationProgramCreate.program.id }, { token: admin });
   });
 
