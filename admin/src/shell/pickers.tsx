@@ -76,7 +76,7 @@ export function CoursePicker<C extends CourseChoice = CourseChoice>({
       noOptionsText={t('rounds.manage.noCourses')}
       loadingText={t('app.loading')}
       loading={s.loading}
-      renderInput={(p) => <TextField {...p} autoFocus={autoFocus} required={required} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} />}
+      renderInput={(p) => <TextField {...p} autoFocus={autoFocus} required={required} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} slotProps={{ ...p.slotProps, formHelperText: { role: error ? 'alert' : undefined } }} />}
     />
   );
 }
@@ -100,7 +100,7 @@ export function CoursesPicker({ id, label, value, onChange, error, helperText }:
       noOptionsText={t('rounds.manage.noCourses')}
       loadingText={t('app.loading')}
       loading={s.loading}
-      renderInput={(p) => <TextField {...p} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} />}
+      renderInput={(p) => <TextField {...p} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} slotProps={{ ...p.slotProps, formHelperText: { role: error ? 'alert' : undefined } }} />}
     />
   );
 }
@@ -124,7 +124,7 @@ export function OrganizationsPicker({ id, label, value, onChange, error, helperT
       noOptionsText={t('servants.noOrganizations')}
       loadingText={t('app.loading')}
       loading={s.loading}
-      renderInput={(p) => <TextField {...p} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} />}
+      renderInput={(p) => <TextField {...p} label={label} error={Boolean(error)} helperText={error ?? helperText ?? ' '} slotProps={{ ...p.slotProps, formHelperText: { role: error ? 'alert' : undefined } }} />}
     />
   );
 }

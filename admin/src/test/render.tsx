@@ -12,12 +12,12 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { type AnyVariables, type Client, type CombinedError, getOperationName, type GraphQLRequest, type OperationContext, type OperationResult, type TypedDocumentNode } from '@urql/core';
+import { type AnyVariables, type Client, type CombinedError, createRequest, type DocumentInput, getOperationName, type GraphQLRequest, type OperationContext, type OperationResult, type TypedDocumentNode } from '@urql/core';
 import { type ReactElement, type ReactNode, useMemo } from 'react';
 import { MemoryRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { vi } from 'vitest';
-import { delay, fromValue, map, never, pipe, type Source } from 'wonka';
+import { delay, fromValue, map, never, pipe, type Source, take, toPromise } from 'wonka';
 import { type Auth, AuthContext } from '../auth/AuthProvider';
 import type { Viewer } from '../auth/viewer';
 import type { LiveState } from '../client';
@@ -77,6 +77,12 @@ export function createTestApi(): TestApi {
     executeQuery: vi.fn(execute('query')),
     executeMutation: vi.fn(execute('mutation')),
     executeSubscription: vi.fn(execute('subscription')),
+    // `client.query(…).toPromise()`, as screens use for one-off reads (CSV exports): the same
+    // answers and the same log as executeQuery.
+    query: vi.fn((query: DocumentInput, variables: AnyVariables, context?: Partial<OperationContext>) => {
+      const source = execute('query')(createRequest(query, variables), context);
+      return Object.assign(pipe(source, take(1)), { toPromise: () => pipe(source, take(1), toPromise) });
+    }),
   } as unknown as Client;
 
   const api: TestApi = {

@@ -395,7 +395,7 @@ function ProgramDialog({ program, onClose, onDone }: { program: Program | null; 
               size="small"
               id={`program-minimum-category-${i}`}
               label={t('certs.programFields.category')}
-              value={m.categoryId}
+              value={categories.data ? m.categoryId : ''}
               onChange={(e) => setMinimums((ms) => ms.map((x, j) => (j === i ? { ...x, categoryId: e.target.value } : x)))}
               sx={{ minWidth: 200 }}
             >
@@ -568,7 +568,7 @@ function RuleDialog({ rule, onClose, onDone }: { rule: Rule | null; onClose: () 
           <CoursePicker id="rule-courseId" required label={t('certs.ruleFields.course')} value={course} onChange={setCourse} error={errors.courseId} />
         ) : (
           <>
-            <TextField {...field('categoryId')} required select label={t('certs.ruleFields.category')} value={v.categoryId} onChange={set('categoryId')}>
+            <TextField {...field('categoryId')} required select label={t('certs.ruleFields.category')} value={categories.data ? v.categoryId : ''} onChange={set('categoryId')}>
               {(categories.data?.categories ?? []).map((c) => (
                 <MenuItem key={c.id} value={c.id}>
                   {c.parent ? `— ${c.name}` : c.name}
@@ -618,7 +618,7 @@ function DeactivateDialog({ target, onClose, onDone }: { target: { kind: 'progra
 
 const OVERDUE_PAGE = 50;
 const AWARDED_PAGE = 50;
-const AWARDED_STATES = ['VALID', 'EXPIRED'] as const;
+const AWARDED_STATES = ['VALID', 'EXPIRED', 'REVOKED'] as const;
 
 /** Organisation filter shared by the awarded and overdue lists (names searched as typed). */
 function OrganizationFilter({ id, value, onChange }: { id: string; value: OrgOption | null; onChange: (org: OrgOption | null) => void }) {
@@ -673,7 +673,7 @@ function AwardedSection({ programs }: { programs: readonly Program[] }) {
       id="certs-awarded"
       title={t('certs.awarded')}
       action={
-        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={t('certs.awardedExport')}>
+        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={exporting ? undefined : t('certs.awardedExport')}>
           {exporting ? t('certs.exporting') : t('certs.exportCsv')}
         </Button>
       }
@@ -843,7 +843,7 @@ function OverdueSection() {
       id="certs-overdue"
       title={t('certs.overdue')}
       action={
-        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={t('certs.overdueExport')}>
+        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={exporting ? undefined : t('certs.overdueExport')}>
           {exporting ? t('certs.exporting') : t('certs.exportCsv')}
         </Button>
       }
