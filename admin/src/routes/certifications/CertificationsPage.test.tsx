@@ -271,6 +271,7 @@ describe('CertificationsPage: who is awarded', () => {
     awardedAt: '2027-03-31T16:00:00.000Z', // 1 April in Korea
     expiresAt: null,
     status: 'VALID',
+    revokedReason: null,
     verificationCode: `KOK-${n}${n}${n}${n}`,
     certificateUrl: `/certificates/KOK-${n}${n}${n}${n}.pdf`,
     program: { id: DIGITAL, name: digital.name },
@@ -336,6 +337,16 @@ describe('CertificationsPage: who is awarded', () => {
     expect(awardedRows()[2]).toEqual(['공무원3', '20240003', '용인시', '재난안전 전문', '2027. 4. 1.', t('certs.noExpiry'), '인증 유효', 'KOK-3333']);
     expect(within(awardedRegion()).queryByRole('button', { name: t('credits.loadMore') })).not.toBeInTheDocument();
     expect(within(awardedRegion()).getByRole('link', { name: t('certs.openCertificate', { code: 'KOK-3333', name: '공무원3', program: safety.name }) })).toHaveAttribute('href', '/certificates/KOK-3333.pdf');
+  });
+
+  it('lists revoked certifications with the reason next to their state', async () => {
+    const reason = '인정받은 학점(보안 교육)이 취소되어 인증 요건을 더 이상 충족하지 않습니다.';
+    const { user, api } = setup({ awarded: (v) => (v.status === 'REVOKED' ? page([award(5, { status: 'REVOKED', revokedReason: reason })], 1, 'r5', false) : answerAwarded(v)) });
+    const region = awardedRegion();
+    await user.click(within(region).getByRole('combobox', { name: t('certs.awardedStatus') }));
+    await user.click(await screen.findByRole('option', { name: t('learning.certificateState.REVOKED') }));
+    await waitFor(() => expect(api.requests(AwardedQuery).at(-1)?.variables).toMatchObject({ status: 'REVOKED', after: null }));
+    await waitFor(() => expect(awardedRows()).toEqual([['공무원5', '20240005', '수원시', digital.name, '2027. 4. 1.', t('certs.noExpiry'), `${t('learning.certificateState.REVOKED')}${reason}`, 'KOK-5555']]));
   });
 
   it('filters by programme and status on the server, and the CSV export asks with the same filter', async () => {

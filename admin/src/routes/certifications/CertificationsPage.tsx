@@ -802,7 +802,12 @@ function AwardedRows({ edges }: { edges: readonly AwardedEdge[] }) {
           <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.date(node.awardedAt)}</TableCell>
           <TableCell sx={{ whiteSpace: 'nowrap' }}>{node.expiresAt ? fmt.date(node.expiresAt) : t('certs.noExpiry')}</TableCell>
           <TableCell>
-            <StatusChip tone={node.status === 'VALID' ? 'success' : 'default'} label={t(`learning.certificateState.${node.status}`)} />
+            <StatusChip tone={node.status === 'VALID' ? 'success' : node.status === 'REVOKED' ? 'error' : 'default'} label={t(`learning.certificateState.${node.status}`)} />
+            {node.revokedReason && (
+              <Typography variant="body2" color="text.secondary">
+                {node.revokedReason}
+              </Typography>
+            )}
           </TableCell>
           <TableCell>
             <a href={node.certificateUrl} target="_blank" rel="noreferrer" aria-label={t('certs.openCertificate', { code: node.verificationCode, name: node.servant?.name ?? '', program: node.program.name })}>

@@ -237,6 +237,7 @@ export const AwardedQuery = graphql(`
           awardedAt
           expiresAt
           status
+          revokedReason
           verificationCode
           certificateUrl
           program {
