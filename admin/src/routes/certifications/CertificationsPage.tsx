@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { type AnyVariables, type TypedDocumentNode, useClient, useMutation, useQuery, type UseQueryArgs } from 'urql';
+import { type AnyVariables, type OperationResult, type TypedDocumentNode, useClient, useMutation, useQuery, type UseQueryArgs } from 'urql';
 import { useViewer } from '../../auth/AuthProvider';
 import { type ResultOf, readFragment } from '../../graphql';
 import { useI18n } from '../../i18n';
@@ -643,6 +643,32 @@ function OrganizationFilter({ id, value, onChange }: { id: string; value: OrgOpt
   );
 }
 
+/** A CSV export of a list: the file is read from the API when asked, and saved; a refusal is shown. */
+function useCsvExport<D>(read: () => Promise<OperationResult<D>>, file: (data: D) => { name: string; text: string }) {
+  const { t } = useI18n();
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setExporting(true);
+    setError(null);
+    const r = await read();
+    setExporting(false);
+    if (!r.data) return setError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
+    const f = file(r.data);
+    saveText(`${f.name}.csv`, f.text);
+  };
+  return { exporting, error, run };
+}
+
+function ExportButton({ csv, label }: { csv: { exporting: boolean; run: () => Promise<void> }; label: string }) {
+  const { t } = useI18n();
+  return (
+    <Button variant="outlined" onClick={() => void csv.run()} disabled={csv.exporting} aria-label={csv.exporting ? undefined : label}>
+      {csv.exporting ? t('certs.exporting') : t('certs.exportCsv')}
+    </Button>
+  );
+}
+
 /** Who is awarded: certifications of the holders in the viewer's scope, newest first, with CSV export. */
 function AwardedSection({ programs }: { programs: readonly Program[] }) {
   const { t } = useI18n();
@@ -650,47 +676,16 @@ function AwardedSection({ programs }: { programs: readonly Program[] }) {
   const [programId, setProgramId] = useState('');
   const [status, setStatus] = useState<'' | (typeof AWARDED_STATES)[number]>('');
   const [org, setOrg] = useState<OrgOption | null>(null);
-  const [more, setMore] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
   const filter = { programId: programId || null, organizationId: org?.id ?? null, status: status || null };
-  const [result, reexecute] = useQuery({ query: AwardedQuery, variables: { ...filter, first: AWARDED_PAGE, after: null } });
-  const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
-  const conn = result.data?.certificationsAwarded;
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setExportError(null);
-    const r = await client.query(AwardedCsvQuery, filter, { requestPolicy: 'network-only' }).toPromise();
-    setExporting(false);
-    if (!r.data) return setExportError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
-    const program = programs.find((p) => p.id === programId)?.name ?? t('app.all');
-    saveText(t('certs.awardedFile', { program, org: org?.name ?? t('app.all') }) + '.csv', r.data.certificationsAwardedCsv);
-  };
+  const csv = useCsvExport(
+    () => client.query(AwardedCsvQuery, filter, { requestPolicy: 'network-only' }).toPromise(),
+    (d) => ({ name: t('certs.awardedFile', { program: programs.find((p) => p.id === programId)?.name ?? t('app.all'), org: org?.name ?? t('app.all') }), text: d.certificationsAwardedCsv }),
+  );
 
   return (
-    <Section
-      id="certs-awarded"
-      title={t('certs.awarded')}
-      action={
-        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={exporting ? undefined : t('certs.awardedExport')}>
-          {exporting ? t('certs.exporting') : t('certs.exportCsv')}
-        </Button>
-      }
-    >
+    <Section id="certs-awarded" title={t('certs.awarded')} action={<ExportButton csv={csv} label={t('certs.awardedExport')} />}>
       <Box role="search" aria-label={t('certs.awardedFilters')} sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          id="awarded-program"
-          select
-          size="small"
-          label={t('certs.awardedProgram')}
-          value={programId}
-          onChange={(e) => {
-            setProgramId(e.target.value);
-            setMore([]);
-          }}
-          sx={{ minWidth: 220 }}
-        >
+        <TextField id="awarded-program" select size="small" label={t('certs.awardedProgram')} value={programId} onChange={(e) => setProgramId(e.target.value)} sx={{ minWidth: 220 }}>
           <MenuItem value="">{t('app.all')}</MenuItem>
           {programs.map((p) => (
             <MenuItem key={p.id} value={p.id}>
@@ -704,10 +699,7 @@ function AwardedSection({ programs }: { programs: readonly Program[] }) {
           size="small"
           label={t('certs.awardedStatus')}
           value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as typeof status);
-            setMore([]);
-          }}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
           sx={{ minWidth: 140 }}
         >
           <MenuItem value="">{t('app.all')}</MenuItem>
@@ -717,64 +709,20 @@ function AwardedSection({ programs }: { programs: readonly Program[] }) {
             </MenuItem>
           ))}
         </TextField>
-        <OrganizationFilter
-          id="awarded-organization"
-          value={org}
-          onChange={(v) => {
-            setOrg(v);
-            setMore([]);
-          }}
-        />
+        <OrganizationFilter id="awarded-organization" value={org} onChange={setOrg} />
       </Box>
-      {exportError && (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
-      {result.error && <LoadError error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {!conn && !result.error && <Loading />}
-      {conn && (
-        <>
-          <Typography sx={{ mb: 1 }} role="status">
-            {t('certs.awardedTotal', { count: conn.totalCount })}
-          </Typography>
-          {conn.edges.length > 0 && (
-            <TableContainer>
-              <Table size="small" aria-labelledby="certs-awarded">
-                <TableHead>
-                  <TableRow>
-                    <TableCell scope="col">{t('certs.awardedColumns.name')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.employeeNumber')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.organization')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.program')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.awardedAt')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.expiresAt')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.status')}</TableCell>
-                    <TableCell scope="col">{t('certs.awardedColumns.code')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  <AwardedRows edges={conn.edges} />
-                  {more.length === 0 && conn.pageInfo.hasNextPage && <MoreRow colSpan={8} onMore={() => addPage(conn.pageInfo.endCursor)} />}
-                  {more.map((cursor, i) => (
-                    <MorePage
-                      key={cursor}
-                      query={AwardedQuery}
-                      variables={{ ...filter, first: AWARDED_PAGE, after: cursor }}
-                      select={(d) => d.certificationsAwarded}
-                      rows={(edges) => <AwardedRows edges={edges} />}
-                      colSpan={8}
-                      last={i === more.length - 1}
-                      onMore={addPage}
-                    />
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-          )}
-          {result.fetching && <LinearProgress aria-label={t('app.loading')} sx={{ mt: 1 }} />}
-        </>
-      )}
+      <ExportError error={csv.error} />
+      {/* A new filter is a new list: it starts again from the first page. */}
+      <KeysetTable
+        key={JSON.stringify(filter)}
+        labelledBy="certs-awarded"
+        query={AwardedQuery}
+        variables={(after) => ({ ...filter, first: AWARDED_PAGE, after })}
+        select={(d) => d.certificationsAwarded}
+        total={(count) => t('certs.awardedTotal', { count })}
+        columns={(['name', 'employeeNumber', 'organization', 'program', 'awardedAt', 'expiresAt', 'status', 'code'] as const).map((c) => t(`certs.awardedColumns.${c}`))}
+        rows={(edges) => <AwardedRows edges={edges} />}
+      />
     </Section>
   );
 }
@@ -826,108 +774,45 @@ function OverdueSection() {
   const thisYear = currentYearKst();
   const [year, setYear] = useState(thisYear);
   const [org, setOrg] = useState<OrgOption | null>(null);
-  // Keyset paging: the first page, then one page per `after` cursor seen ("show more").
-  const [more, setMore] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const [result, reexecute] = useQuery({ query: OverdueQuery, variables: { year, organizationId: org?.id ?? null, first: OVERDUE_PAGE, after: null } });
-  const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
-  const conn = result.data?.mandatoryTrainingOverdue;
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setExportError(null);
-    const r = await client.query(OverdueCsvQuery, { year, organizationId: org?.id ?? null }, { requestPolicy: 'network-only' }).toPromise();
-    setExporting(false);
-    if (!r.data) return setExportError(r.error?.graphQLErrors[0]?.message ?? t('app.error'));
-    saveText(t('certs.overdueFile', { year, org: org?.name ?? t('app.all') }) + '.csv', r.data.mandatoryTrainingOverdueCsv);
-  };
+  const filter = { year, organizationId: org?.id ?? null };
+  const csv = useCsvExport(
+    () => client.query(OverdueCsvQuery, filter, { requestPolicy: 'network-only' }).toPromise(),
+    (d) => ({ name: t('certs.overdueFile', { year, org: org?.name ?? t('app.all') }), text: d.mandatoryTrainingOverdueCsv }),
+  );
 
   return (
-    <Section
-      id="certs-overdue"
-      title={t('certs.overdue')}
-      action={
-        <Button variant="outlined" onClick={() => void exportCsv()} disabled={exporting} aria-label={exporting ? undefined : t('certs.overdueExport')}>
-          {exporting ? t('certs.exporting') : t('certs.exportCsv')}
-        </Button>
-      }
-    >
+    <Section id="certs-overdue" title={t('certs.overdue')} action={<ExportButton csv={csv} label={t('certs.overdueExport')} />}>
       <Box role="search" sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          id="overdue-year"
-          select
-          size="small"
-          label={t('certs.year')}
-          value={year}
-          onChange={(e) => {
-            setYear(Number(e.target.value));
-            setMore([]);
-          }}
-          sx={{ minWidth: 120 }}
-        >
+        <TextField id="overdue-year" select size="small" label={t('certs.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ minWidth: 120 }}>
           {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
             <MenuItem key={y} value={y}>
               {t('certs.yearValue', { year: y })}
             </MenuItem>
           ))}
         </TextField>
-        <OrganizationFilter
-          id="overdue-organization"
-          value={org}
-          onChange={(v) => {
-            setOrg(v);
-            setMore([]);
-          }}
-        />
+        <OrganizationFilter id="overdue-organization" value={org} onChange={setOrg} />
       </Box>
-      {exportError && (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
-      {result.error && <LoadError error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {!conn && !result.error && <Loading />}
-      {conn && (
-        <>
-          <Typography sx={{ mb: 1 }} role="status">
-            {t('certs.overdueTotal', { count: conn.totalCount })}
-          </Typography>
-          {conn.edges.length > 0 && (
-            <TableContainer>
-              <Table size="small" aria-labelledby="certs-overdue">
-                <TableHead>
-                  <TableRow>
-                    <TableCell scope="col">{t('certs.overdueColumns.name')}</TableCell>
-                    <TableCell scope="col">{t('certs.overdueColumns.employeeNumber')}</TableCell>
-                    <TableCell scope="col">{t('certs.overdueColumns.organization')}</TableCell>
-                    <TableCell scope="col">{t('certs.overdueColumns.rules')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  <OverdueRows edges={conn.edges} />
-                  {more.length === 0 && conn.pageInfo.hasNextPage && <MoreRow colSpan={4} onMore={() => addPage(conn.pageInfo.endCursor)} />}
-                  {more.map((cursor, i) => (
-                    <MorePage
-                      key={cursor}
-                      query={OverdueQuery}
-                      variables={{ year, organizationId: org?.id ?? null, first: OVERDUE_PAGE, after: cursor }}
-                      select={(d) => d.mandatoryTrainingOverdue}
-                      rows={(edges) => <OverdueRows edges={edges} />}
-                      colSpan={4}
-                      last={i === more.length - 1}
-                      onMore={addPage}
-                    />
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-          )}
-          {result.fetching && <LinearProgress aria-label={t('app.loading')} sx={{ mt: 1 }} />}
-        </>
-      )}
+      <ExportError error={csv.error} />
+      <KeysetTable
+        key={JSON.stringify(filter)}
+        labelledBy="certs-overdue"
+        query={OverdueQuery}
+        variables={(after) => ({ ...filter, first: OVERDUE_PAGE, after })}
+        select={(d) => d.mandatoryTrainingOverdue}
+        total={(count) => t('certs.overdueTotal', { count })}
+        columns={(['name', 'employeeNumber', 'organization', 'rules'] as const).map((c) => t(`certs.overdueColumns.${c}`))}
+        rows={(edges) => <OverdueRows edges={edges} />}
+      />
     </Section>
   );
+}
+
+function ExportError({ error }: { error: string | null }) {
+  return error ? (
+    <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+      {error}
+    </Alert>
+  ) : null;
 }
 
 type OverdueEdge = ResultOf<typeof OverdueQuery>['mandatoryTrainingOverdue']['edges'][number];
@@ -1009,6 +894,68 @@ function MorePage<D, V extends AnyVariables, E>({
     <>
       {rows(conn.edges)}
       {last && conn.pageInfo.hasNextPage && <MoreRow colSpan={colSpan} onMore={() => onMore(conn.pageInfo.endCursor)} />}
+    </>
+  );
+}
+
+/**
+ * A keyset-paged list as a table: the first page with its total, then "load more" pages (each
+ * its own query from `after`, so earlier pages stay as they are). Give it a `key` that changes
+ * with the filter, so that a new filter starts again from the first page.
+ */
+function KeysetTable<D, V extends AnyVariables, E>({
+  labelledBy,
+  query,
+  variables,
+  select,
+  total,
+  columns,
+  rows,
+}: {
+  labelledBy: string;
+  query: TypedDocumentNode<D, V>;
+  variables: (after: string | null) => V;
+  select: (data: D) => KeysetPage<E> & { totalCount: number };
+  total: (count: number) => string;
+  columns: readonly string[];
+  rows: (edges: readonly E[]) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const [result, reexecute] = useQuery<D, V>({ query, variables: variables(null) } as UseQueryArgs<V, D>);
+  // The `after` cursor of every further page asked for, in order.
+  const [more, setMore] = useState<string[]>([]);
+  const addPage = (cursor: string | null | undefined) => cursor && setMore((m) => (m.includes(cursor) ? m : [...m, cursor]));
+  const conn = result.data ? select(result.data) : null;
+  if (result.error) return <LoadError error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!conn) return <Loading />;
+  return (
+    <>
+      <Typography sx={{ mb: 1 }} role="status">
+        {total(conn.totalCount)}
+      </Typography>
+      {conn.edges.length > 0 && (
+        <TableContainer>
+          <Table size="small" aria-labelledby={labelledBy}>
+            <TableHead>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableCell key={c} scope="col">
+                    {c}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows(conn.edges)}
+              {more.length === 0 && conn.pageInfo.hasNextPage && <MoreRow colSpan={columns.length} onMore={() => addPage(conn.pageInfo.endCursor)} />}
+              {more.map((cursor, i) => (
+                <MorePage key={cursor} query={query} variables={variables(cursor)} select={select} rows={rows} colSpan={columns.length} last={i === more.length - 1} onMore={addPage} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {result.fetching && <LinearProgress aria-label={t('app.loading')} sx={{ mt: 1 }} />}
     </>
   );
 }
