@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
 import { ConnectionArgs } from '../../common/connection.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { registerNodeType } from '../../common/node.js';
@@ -126,6 +126,17 @@ export class CertificationEvaluatePayload {
   awarded!: unknown[];
   @Field(() => [CertificationEvaluateError], { description: 'Why it was refused.' })
   userErrors!: unknown[];
+}
+
+/** The filter of the awarded list and of its CSV. */
+@ArgsType()
+class AwardedFilterArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this programme.' })
+  programId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' })
+  organizationId?: string | null;
+  @Field(() => CertificationState, { nullable: true, description: 'Only certifications in this state; absent = all.' })
+  status?: CertificationState | null;
 }
 
 const AWARDED_CSV_HEADER = ['기관', '부서', '사번', '성명', '직급', '직렬', '인증', '회차', '인증일', '만료일', '인정학점', '확인코드', '상태'];
@@ -337,11 +348,9 @@ export class CertificationResolver {
   certificationsAwarded(
     @Ctx() ctx: Context,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
-    @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
-    @Arg('status', () => CertificationState, { nullable: true, description: 'Only certifications in this state; absent = all.' }) status?: CertificationState,
+    @Args(() => AwardedFilterArgs) filter: AwardedFilterArgs,
   ) {
-    return ctx.services.certifications.awarded({ programId, organizationId, status }, args);
+    return ctx.services.certifications.awarded(filter, args);
   }
 
   @Authorized(Role.INSTITUTE_ADMIN, Role.ORG_ADMIN)
@@ -351,11 +360,9 @@ export class CertificationResolver {
   })
   async certificationsAwardedCsv(
     @Ctx() ctx: Context,
-    @Arg('programId', () => ID, { nullable: true, description: 'Only this programme.' }) programId?: string,
-    @Arg('organizationId', () => ID, { nullable: true, description: 'Only holders in this organisation\'s subtree (within the viewer\'s scope).' }) organizationId?: string,
-    @Arg('status', () => CertificationState, { nullable: true, description: 'Only certifications in this state; absent = all.' }) status?: CertificationState,
+    @Args(() => AwardedFilterArgs) filter: AwardedFilterArgs,
   ) {
-    const rows = await ctx.services.certifications.awardedRows({ programId, organizationId, status });
+    const rows = await ctx.services.certifications.awardedRows(filter);
     return toCsv(
       AWARDED_CSV_HEADER,
       rows.map((r) => [
